@@ -1,0 +1,19 @@
+package dev.baton.audit.boundary;
+
+import dev.baton.audit.entity.AuditAction;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The filters and page of an audit search (DESIGN.md §3); empty filters match everything. */
+public record AuditQuery(Optional<String> user, Optional<String> session, Optional<String> device,
+                         Optional<AuditAction> action, Optional<Instant> from, Optional<Instant> to, int page, int size) {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 200;
+
+    public AuditQuery {
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("page from 0, size from 1 to " + MAX_SIZE);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.baton.audit.boundary;
+
+import dev.baton.audit.entity.AuditAction;
+import dev.baton.platform.Actor;
+import dev.baton.platform.Authenticated;
+import dev.baton.platform.Fields;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** {@code GET /audit}: the audit trail for auditors and admins. */
+@Path("api/v1/audit")
+@RequestScoped
+@Authenticated(anyRole = {Actor.AUDITOR, Actor.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @Inject
+    AuditService audit;
+
+    @GET
+    public JsonObject search(@QueryParam("user") String user, @QueryParam("session") String session,
+                             @QueryParam("device") String device, @QueryParam("action") String action,
+                             @QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("page") @DefaultValue("0") String page,
+                             @QueryParam("size") @DefaultValue("50") String size) {
+        return audit.search(new AuditQuery(present(user), present(session), present(device),
+                parse(action, "action", a -> AuditAction.valueOf(a.toUpperCase(Locale.ROOT))),
+                parse(from, "from", Instant::parse), parse(to, "to", Instant::parse),
+                number(page, "page", 0, Integer.MAX_VALUE / AuditQuery.MAX_SIZE),
+                number(size, "size", 1, AuditQuery.MAX_SIZE)));
+    }
+
+    private static Optional<String> present(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    private static <T> Optional<T> parse(String value, String name, Function<String, T> parser) {
+        try {
+            return present(value).map(parser);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw Fields.invalid("'" + name + "' is not valid.");
+        }
+    }
+
+    private static int number(String value, String name, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Fields.invalid("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.baton.audit.boundary;
+
+import dev.baton.audit.entity.AuditEntry;
+import dev.baton.audit.entity.AuditRecord;
+import dev.baton.platform.Jsons;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Searches the audit trail, newest first. */
+@Stateless
+public class AuditService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public JsonObject search(AuditQuery query) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        query.user().ifPresent(u -> where(conditions, parameters, "a.actor = :user", "user", u));
+        query.session().ifPresent(s -> where(conditions, parameters, "a.sessionId = :session", "session", s));
+        query.device().ifPresent(d -> where(conditions, parameters, "(a.deviceId = :device or a.targetDeviceId = :device)", "device", d));
+        query.action().ifPresent(a -> where(conditions, parameters, "a.action = :action", "action", a));
+        query.from().ifPresent(f -> where(conditions, parameters, "a.at >= :from", "from", f));
+        query.to().ifPresent(t -> where(conditions, parameters, "a.at <= :to", "to", t));
+        String filter = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+
+        TypedQuery<Long> count = em.createQuery("select count(a) from AuditRecord a" + filter, Long.class);
+        TypedQuery<AuditRecord> items = em.createQuery("select a from AuditRecord a" + filter + " order by a.at desc, a.id desc",
+                AuditRecord.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            items.setParameter(name, value);
+        });
+        JsonArrayBuilder page = Json.createArrayBuilder();
+        items.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
+                .getResultStream()
+                .map(AuditService::view)
+                .forEach(page::add);
+        return Jsons.object("items", page.build(), "page", query.page(), "size", query.size(), "total", count.getSingleResult());
+    }
+
+    private static void where(List<String> conditions, Map<String, Object> parameters, String condition, String name,
+                              Object value) {
+        conditions.add(condition);
+        parameters.put(name, value);
+    }
+
+    static JsonObject view(AuditRecord record) {
+        AuditEntry entry = record.entry();
+        return Jsons.object(
+                "id", record.id(),
+                "at", record.at(),
+                "action", entry.action().name(),
+                "actor", entry.actor(),
+                "sessionId", entry.sessionId(),
+                "transferId", entry.transferId(),
+                "deviceId", entry.deviceId(),
+                "targetDeviceId", entry.targetDeviceId(),
+                "outcome", entry.outcome().name(),
+                "reason", entry.reason(),
+                "remoteAddress", entry.address());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.baton.audit.control;
+
+import dev.baton.audit.entity.AuditEntry;
+import dev.baton.audit.entity.AuditRecord;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.Problem;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+
+/** Writes audit records: a step's record in the step's transaction, a refusal's in its own. */
+@Stateless
+public class AuditLog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(AuditEntry entry) {
+        em.persist(new AuditRecord(entry, clock.instant()));
+    }
+
+    /** Records a refusal so that it outlives the rollback of the refused step. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordRefusal(AuditEntry entry) {
+        em.persist(new AuditRecord(entry, clock.instant()));
+    }
+
+    /** Audits {@code refusal} (in its own transaction) and hands it back to be thrown. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public BatonException refuse(AuditEntry.Builder entry, BatonException refusal) {
+        em.persist(new AuditRecord(entry.refused(refusal.problem().code()), clock.instant()));
+        return refusal;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public BatonException refuse(AuditEntry.Builder entry, Problem problem, String detail) {
+        return refuse(entry, new BatonException(problem, detail));
+    }
+}

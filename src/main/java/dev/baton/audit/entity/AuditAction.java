@@ -1,0 +1,18 @@
+package dev.baton.audit.entity;
+
+/** The audited steps of DESIGN.md §1.8. */
+public enum AuditAction {
+    DEVICE_REGISTERED,
+    DEVICE_REVOKED,
+    SESSION_OPENED,
+    SESSION_ENDED,
+    TRANSFER_REQUESTED,
+    TRANSFER_REFUSED,
+    TRANSFER_CLAIMED,
+    CLAIM_FAILED,
+    TRANSFER_CANCELLED,
+    TRANSFER_EXPIRED,
+    SESSION_RESTORED,
+    ACCESS_PROHIBITED,
+    PROHIBITION_ENDED
+}

@@ -1,0 +1,86 @@
+package dev.baton.audit.entity;
+
+import dev.baton.platform.Actor;
+import java.util.Objects;
+
+/**
+ * What one audit record says, built fluently at the place the step happens:
+ * {@code AuditEntry.of(TRANSFER_CLAIMED).by(actor).session(id).transfer(id).succeeded()}.
+ * Never holds a token or a code.
+ */
+public record AuditEntry(AuditAction action, String actor, String address, String sessionId, String transferId,
+                         String deviceId, String targetDeviceId, Outcome outcome, String reason) {
+
+    public enum Outcome { SUCCESS, REFUSED }
+
+    public AuditEntry {
+        Objects.requireNonNull(action);
+        Objects.requireNonNull(outcome);
+    }
+
+    public static Builder of(AuditAction action) {
+        return new Builder(action);
+    }
+
+    /** Collects the parts of an entry; {@link #succeeded()} or {@link #refused(String)} finishes it. */
+    public static final class Builder {
+        private final AuditAction action;
+        private String actor;
+        private String address;
+        private String sessionId;
+        private String transferId;
+        private String deviceId;
+        private String targetDeviceId;
+
+        private Builder(AuditAction action) {
+            this.action = action;
+        }
+
+        public Builder by(Actor who) {
+            this.actor = who.user();
+            this.address = who.address();
+            return this;
+        }
+
+        public Builder by(String user) {
+            this.actor = user;
+            return this;
+        }
+
+        public Builder session(String id) {
+            this.sessionId = id;
+            return this;
+        }
+
+        public Builder transfer(String id) {
+            this.transferId = id;
+            return this;
+        }
+
+        public Builder device(String id) {
+            this.deviceId = id;
+            return this;
+        }
+
+        public Builder target(String id) {
+            this.targetDeviceId = id;
+            return this;
+        }
+
+        public AuditEntry succeeded() {
+            return build(Outcome.SUCCESS, null);
+        }
+
+        public AuditEntry succeeded(String reason) {
+            return build(Outcome.SUCCESS, reason);
+        }
+
+        public AuditEntry refused(String reason) {
+            return build(Outcome.REFUSED, Objects.requireNonNull(reason));
+        }
+
+        private AuditEntry build(Outcome outcome, String reason) {
+            return new AuditEntry(action, actor, address, sessionId, transferId, deviceId, targetDeviceId, outcome, reason);
+        }
+    }
+}

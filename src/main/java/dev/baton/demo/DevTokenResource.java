@@ -1,0 +1,63 @@
+package dev.baton.demo;
+
+import dev.baton.platform.BatonException;
+import dev.baton.platform.Fields;
+import dev.baton.platform.JsonBodies;
+import dev.baton.platform.Jsons;
+import dev.baton.platform.Problem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code POST /dev/token}: a signed JWT for any user, in demo mode only; 404 otherwise. */
+@Path("dev/token")
+@RequestScoped
+public class DevTokenResource {
+
+    private static final Duration LIFETIME = Duration.ofHours(1);
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject mint(byte[] body) {
+        KeyPair keys = DemoIssuer.keys().orElseThrow(BatonException::notFound);
+        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
+        String user = Fields.text(request, "user", 128);
+        JsonArray groups = groups(request.getOrDefault("groups", Json.createArrayBuilder().add("baton-user").build()));
+        Instant now = clock.instant();
+        JsonObject claims = Jsons.object(
+                "iss", DemoIssuer.ISSUER,
+                "sub", user,
+                "upn", user,
+                "groups", groups,
+                "iat", now.getEpochSecond(),
+                "exp", now.plus(LIFETIME).getEpochSecond(),
+                "jti", UUID.randomUUID().toString());
+        return Jsons.object("token", Jws.rs256(keys.getPrivate(), DemoIssuer.KEY_ID, claims), "expiresAt", now.plus(LIFETIME));
+    }
+
+    private static JsonArray groups(JsonValue value) {
+        if (!(value instanceof JsonArray array) || array.size() > 16
+                || !array.stream().allMatch(g -> g instanceof JsonString s && !s.getString().isBlank() && s.getString().length() <= 64)) {
+            throw Fields.invalid("'groups' must be a list of at most 16 names.");
+        }
+        return array;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.baton.device.boundary;
+
+import dev.baton.audit.control.AuditLog;
+import dev.baton.audit.entity.AuditAction;
+import dev.baton.audit.entity.AuditEntry;
+import dev.baton.device.control.DeviceGate;
+import dev.baton.device.entity.Device;
+import dev.baton.device.entity.DeviceKind;
+import dev.baton.platform.Actor;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.Jsons;
+import dev.baton.platform.Problem;
+import dev.baton.platform.Settings;
+import dev.baton.platform.Tokens;
+import dev.baton.transfer.control.Revocations;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Registering, listing and revoking devices; each call one transaction. */
+@Stateless
+public class DeviceService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    DeviceGate gate;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Registers a device; the answer holds its device token, which is never shown again. */
+    public JsonObject register(Actor actor, String name, DeviceKind kind, String platform) {
+        long active = em.createNamedQuery(Device.COUNT_ACTIVE, Long.class)
+                .setParameter("owner", actor.user())
+                .setParameter("status", Device.Status.ACTIVE)
+                .getSingleResult();
+        if (active >= settings.maxDevicesPerUser()) {
+            throw audit.refuse(AuditEntry.of(AuditAction.DEVICE_REGISTERED).by(actor), Problem.DEVICE_LIMIT_REACHED,
+                    "At most " + settings.maxDevicesPerUser() + " devices per user; revoke one first.");
+        }
+        String token = Tokens.newToken();
+        Device device = new Device(actor.user(), name, kind, platform, Tokens.hash(token), clock.instant());
+        em.persist(device);
+        audit.record(AuditEntry.of(AuditAction.DEVICE_REGISTERED).by(actor).device(device.id()).succeeded());
+        return Jsons.extend(DeviceView.of(device), "deviceToken", token);
+    }
+
+    public List<JsonObject> list(Actor actor) {
+        return em.createNamedQuery(Device.BY_OWNER, Device.class)
+                .setParameter("owner", actor.user())
+                .getResultStream()
+                .map(DeviceView::of)
+                .toList();
+    }
+
+    public JsonObject get(Actor actor, String id) {
+        return gate.own(actor.user(), id).map(DeviceView::of).orElseThrow(BatonException::notFound);
+    }
+
+    /** Checks that the calling device is {@code id}, before it opens its event stream. */
+    public void listener(Actor actor, String deviceToken, String id) {
+        Device device = gate.authenticate(actor, deviceToken);
+        if (!device.id().equals(id)) {
+            throw gate.own(actor.user(), id).isPresent()
+                    ? new BatonException(Problem.FORBIDDEN, "A device listens only to its own events.")
+                    : BatonException.notFound();
+        }
+    }
+
+    /**
+     * Revokes a device of the caller's (or anyone's, for an admin): its session tokens die with the
+     * sessions it holds, and its open transfers are cancelled.
+     */
+    public void revoke(Actor actor, String id) {
+        Device device = (actor.isAdmin() ? Optional.ofNullable(em.find(Device.class, id)) : gate.own(actor.user(), id))
+                .orElseThrow(BatonException::notFound);
+        Instant now = clock.instant();
+        if (device.revoke(now)) {
+            revocations.release(actor, device, now);
+            audit.record(AuditEntry.of(AuditAction.DEVICE_REVOKED).by(actor).device(device.id()).succeeded());
+        }
+    }
+}

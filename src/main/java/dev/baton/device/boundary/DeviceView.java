@@ -1,0 +1,23 @@
+package dev.baton.device.boundary;
+
+import dev.baton.device.entity.Device;
+import dev.baton.platform.Jsons;
+import jakarta.json.JsonObject;
+
+/** A device as clients see it (DESIGN.md §2). */
+public final class DeviceView {
+
+    private DeviceView() {
+    }
+
+    public static JsonObject of(Device device) {
+        return Jsons.object(
+                "id", device.id(),
+                "name", device.name(),
+                "kind", device.kind(),
+                "platform", device.platform(),
+                "status", device.status(),
+                "registeredAt", device.registeredAt(),
+                "lastSeenAt", device.lastSeenAt());
+    }
+}

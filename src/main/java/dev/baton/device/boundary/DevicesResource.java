@@ -1,0 +1,85 @@
+package dev.baton.device.boundary;
+
+import dev.baton.device.entity.DeviceKind;
+import dev.baton.events.control.EventHub;
+import dev.baton.platform.Authenticated;
+import dev.baton.platform.Caller;
+import dev.baton.platform.DeviceHeaders;
+import dev.baton.platform.Fields;
+import dev.baton.platform.JsonBodies;
+import dev.baton.platform.Problem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/** {@code /devices}: register, list, read and revoke devices; a device's event stream. */
+@Path("api/v1/devices")
+@RequestScoped
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class DevicesResource {
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    EventHub hub;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(byte[] body, @Context UriInfo uri) {
+        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
+        if (request.containsKey("publicKey")) {
+            // Refused rather than ignored: a client must not believe its device is bound when it is not.
+            throw Fields.invalid("Device-bound registration ('publicKey') is not available yet.");
+        }
+        JsonObject device = devices.register(caller.actor(), Fields.text(request, "name", 100),
+                Fields.choice(request, "kind", DeviceKind.class), Fields.text(request, "platform", 100));
+        return Response.created(uri.getAbsolutePathBuilder().path(device.getString("id")).build()).entity(device).build();
+    }
+
+    @GET
+    public JsonArray list() {
+        return Json.createArrayBuilder(devices.list(caller.actor())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        return devices.get(caller.actor(), id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public void revoke(@PathParam("id") String id) {
+        devices.revoke(caller.actor(), id);
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@PathParam("id") String id, @HeaderParam(DeviceHeaders.DEVICE_TOKEN) String deviceToken,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        devices.listener(caller.actor(), deviceToken, id);
+        hub.open(id, sink, sse);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.baton.device.control;
+
+import dev.baton.device.entity.Device;
+import dev.baton.platform.Actor;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.Problem;
+import dev.baton.platform.Tokens;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Tells which of the caller's devices is calling, from its device token, inside the caller's transaction. */
+@Dependent
+public class DeviceGate {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The caller's active device that {@code token} belongs to. An unknown token, or one of another
+     * user's device, is {@code device-unauthenticated}; a revoked device is {@code device-not-registered}.
+     */
+    public Device authenticate(Actor actor, String token) {
+        if (token == null || token.isBlank()) {
+            throw new BatonException(Problem.DEVICE_UNAUTHENTICATED, "The Baton-Device-Token header is required.");
+        }
+        Device device = em.createNamedQuery(Device.BY_TOKEN_HASH, Device.class)
+                .setParameter("hash", Tokens.hash(token))
+                .getResultStream()
+                .filter(d -> d.isOwnedBy(actor.user()))
+                .findFirst()
+                .orElseThrow(() -> new BatonException(Problem.DEVICE_UNAUTHENTICATED, "Unknown device token."));
+        if (!device.isActive()) {
+            throw new BatonException(Problem.DEVICE_NOT_REGISTERED, "This device has been revoked.");
+        }
+        device.seen(clock.instant());
+        return device;
+    }
+
+    /** One of the user's devices, active or not; another user's answers like a missing one. */
+    public Optional<Device> own(String user, String deviceId) {
+        return Optional.ofNullable(em.find(Device.class, deviceId)).filter(d -> d.isOwnedBy(user));
+    }
+}

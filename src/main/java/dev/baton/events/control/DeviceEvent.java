@@ -1,0 +1,42 @@
+package dev.baton.events.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A notice for one device. Serializable so that it can cross nodes; carries identifiers only,
+ * never a token or a code.
+ */
+public record DeviceEvent(String deviceId, String name, String sessionId, String transferId, Instant at)
+        implements Serializable {
+
+    public static final String TRANSFER_OFFERED = "transfer-offered";
+    public static final String TRANSFER_CLAIMED = "transfer-claimed";
+    public static final String TRANSFER_EXPIRED = "transfer-expired";
+    public static final String TRANSFER_CANCELLED = "transfer-cancelled";
+    public static final String SESSION_MOVED = "session-moved";
+    public static final String PROHIBITION_ENDED = "prohibition-ended";
+    /** The last event a revoked device hears: its streams close after it. */
+    public static final String DEVICE_REVOKED = "device-revoked";
+
+    public DeviceEvent {
+        Objects.requireNonNull(deviceId);
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(at);
+    }
+
+    public JsonObject json() {
+        JsonObjectBuilder data = Json.createObjectBuilder().add("type", name).add("deviceId", deviceId);
+        if (sessionId != null) {
+            data.add("sessionId", sessionId);
+        }
+        if (transferId != null) {
+            data.add("transferId", transferId);
+        }
+        return data.add("at", at.toString()).build();
+    }
+}

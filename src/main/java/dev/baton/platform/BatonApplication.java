@@ -1,0 +1,13 @@
+package dev.baton.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+
+/** Baton's HTTP API; a CDI bean so that MicroProfile JWT can inject the caller's token. */
+@ApplicationPath("/")
+@ApplicationScoped
+@LoginConfig(authMethod = "MP-JWT")
+public class BatonApplication extends Application {
+}

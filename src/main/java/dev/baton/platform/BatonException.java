@@ -1,0 +1,48 @@
+package dev.baton.platform;
+
+import jakarta.ejb.ApplicationException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A refusal: becomes an {@code application/problem+json} answer. Thrown from an EJB it rolls the
+ * transaction back, so a refused step changes nothing; see {@link CommittedRefusal} for the few
+ * refusals whose bookkeeping must stay.
+ */
+@ApplicationException(rollback = true)
+public class BatonException extends RuntimeException {
+
+    private final Problem problem;
+    private final Duration retryAfter;
+    private final Map<String, Object> extensions;
+
+    public BatonException(Problem problem, String detail) {
+        this(problem, detail, null, Map.of());
+    }
+
+    public BatonException(Problem problem, String detail, Duration retryAfter, Map<String, Object> extensions) {
+        super(detail, null, false, false);
+        this.problem = Objects.requireNonNull(problem);
+        this.retryAfter = retryAfter;
+        this.extensions = Map.copyOf(extensions);
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** Extra members of the problem body, e.g. {@code prohibitedUntil}. */
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+
+    public static BatonException notFound() {
+        return new BatonException(Problem.NOT_FOUND, "No such resource.");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.baton.platform;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/** The request's {@link Actor}, set by {@link AuthenticationFilter} once the JWT is accepted. */
+@RequestScoped
+public class Caller {
+
+    private Actor actor;
+
+    void set(Actor actor) {
+        this.actor = actor;
+    }
+
+    public Actor actor() {
+        if (actor == null) {
+            throw new BatonException(Problem.UNAUTHENTICATED, "A bearer token is required.");
+        }
+        return actor;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.baton.platform;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every exception that leaves a resource into problem+json; nothing else reaches a client. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    @Provider
+    public static class Refusals implements ExceptionMapper<BatonException> {
+        @Override
+        public Response toResponse(BatonException e) {
+            return Problems.response(e);
+        }
+    }
+
+    /** JAX-RS's own refusals: unknown path, wrong method, media type, unreadable body. */
+    @Provider
+    public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                return unexpected(e);
+            }
+            Problem problem = Problem.ofStatus(status);
+            return Problems.response(problem, problem == Problem.NOT_FOUND ? "No such resource." : null);
+        }
+    }
+
+    @Provider
+    public static class Json implements ExceptionMapper<JsonException> {
+        @Override
+        public Response toResponse(JsonException e) {
+            return Problems.response(Problem.INVALID_REQUEST, "The body is not valid JSON.");
+        }
+    }
+
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BatonException refusal) {
+                    return Problems.response(refusal);
+                }
+                if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
+                    return Problems.response(Problem.CONCURRENT_MODIFICATION,
+                            "Another request changed this resource at the same time; try again.");
+                }
+            }
+            return unexpected(e);
+        }
+    }
+
+    static Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        Throwable logged = e instanceof EJBException ejb && ejb.getCause() != null ? ejb.getCause() : e;
+        LOG.log(Level.SEVERE, "Incident " + incident + ": " + logged.getClass().getName(), logged);
+        return Problems.response(Problem.INTERNAL, "Internal error; incident " + incident + ".");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.baton.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Baton's settings (DESIGN.md §7). Defaults live in {@code META-INF/microprofile-config.properties};
+ * environment variables override them in the MicroProfile Config way.
+ */
+@ApplicationScoped
+public class Settings {
+
+    @Inject
+    Config config;
+
+    @Inject
+    @ConfigProperty(name = "baton.transfer.ttl")
+    Duration transferTtl;
+
+    @Inject
+    @ConfigProperty(name = "baton.prohibition.period")
+    Duration prohibitionPeriod;
+
+    @Inject
+    @ConfigProperty(name = "baton.session.idle-timeout")
+    Duration idleTimeout;
+
+    @Inject
+    @ConfigProperty(name = "baton.session.absolute-timeout")
+    Duration absoluteTimeout;
+
+    @Inject
+    @ConfigProperty(name = "baton.session-info.max-bytes")
+    int sessionInfoMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "baton.state.max-bytes")
+    int stateMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "baton.request.max-bytes")
+    int requestMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "baton.claim.max-attempts")
+    int claimMaxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "baton.claim.max-token-age")
+    Duration claimMaxTokenAge;
+
+    @Inject
+    @ConfigProperty(name = "baton.devices.max-per-user")
+    int maxDevicesPerUser;
+
+    @Inject
+    @ConfigProperty(name = "baton.rate-limit.claim")
+    String claimRate;
+
+    @Inject
+    @ConfigProperty(name = "baton.rate-limit.write")
+    String writeRate;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    long clockSkewSeconds;
+
+    public Duration transferTtl() {
+        return transferTtl;
+    }
+
+    public Duration prohibitionPeriod() {
+        return prohibitionPeriod;
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    public Duration absoluteTimeout() {
+        return absoluteTimeout;
+    }
+
+    public int sessionInfoMaxBytes() {
+        return sessionInfoMaxBytes;
+    }
+
+    public int stateMaxBytes() {
+        return stateMaxBytes;
+    }
+
+    public int requestMaxBytes() {
+        return requestMaxBytes;
+    }
+
+    public int claimMaxAttempts() {
+        return claimMaxAttempts;
+    }
+
+    public Duration claimMaxTokenAge() {
+        return claimMaxTokenAge;
+    }
+
+    public int maxDevicesPerUser() {
+        return maxDevicesPerUser;
+    }
+
+    public Rate claimRate() {
+        return Rate.parse(claimRate);
+    }
+
+    public Rate writeRate() {
+        return Rate.parse(writeRate);
+    }
+
+    public Duration clockSkew() {
+        return Duration.ofSeconds(clockSkewSeconds);
+    }
+
+    /** {@code baton.policy.<application>.allowed-kinds}: comma-separated device kinds, or empty. */
+    public Optional<String> allowedKinds(String application) {
+        return config.getOptionalValue("baton.policy." + application + ".allowed-kinds", String.class);
+    }
+}

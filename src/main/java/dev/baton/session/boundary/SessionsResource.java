@@ -1,0 +1,159 @@
+package dev.baton.session.boundary;
+
+import dev.baton.platform.Authenticated;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.Caller;
+import dev.baton.platform.Fields;
+import dev.baton.platform.JsonBodies;
+import dev.baton.platform.Problem;
+import dev.baton.platform.Settings;
+import dev.baton.transfer.boundary.HandoverService;
+import dev.baton.transfer.boundary.TransferService;
+import dev.baton.transfer.control.SessionInfo;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+
+import static dev.baton.platform.DeviceHeaders.DEVICE_TOKEN;
+import static dev.baton.platform.DeviceHeaders.SESSION_INFO;
+import static dev.baton.platform.DeviceHeaders.SESSION_TOKEN;
+
+/** {@code /sessions}: open, read, update and end sessions; request a transfer; restore one. */
+@Path("api/v1/sessions")
+@RequestScoped
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+    private static final String APPLICATION_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    TransferService transfers;
+
+    @Inject
+    HandoverService handover;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    public Response open(@HeaderParam(DEVICE_TOKEN) String deviceToken, byte[] body) {
+        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
+        String application = Fields.text(request, "application", 64);
+        if (!application.matches(APPLICATION_NAME)) {
+            throw Fields.invalid("'application' is letters, digits, '.', '_' and '-', at most 64.");
+        }
+        JsonObject session = sessions.open(caller.actor(), deviceToken, application, state(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(session.getString("id")).build())
+                .tag(etagValue(session)).entity(session).build();
+    }
+
+    @GET
+    public JsonArray list() {
+        return Json.createArrayBuilder(sessions.list(caller.actor())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
+                        @HeaderParam(SESSION_TOKEN) String sessionToken) {
+        JsonObject session = sessions.get(caller.actor(), deviceToken, id, sessionToken);
+        return Response.ok(session).tag(etagValue(session)).build();
+    }
+
+    @PUT
+    @Path("{id}/state")
+    public Response replaceState(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
+                                 @HeaderParam(SESSION_TOKEN) String sessionToken,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+        long version = expectedVersion(ifMatch);
+        JsonObject session = sessions.replaceState(caller.actor(), deviceToken, id, sessionToken, version,
+                checkedState(JsonBodies.object(body, Problem.INVALID_REQUEST)));
+        return Response.ok(session).tag(etagValue(session)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public void end(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
+                    @HeaderParam(SESSION_TOKEN) String sessionToken) {
+        sessions.end(caller.actor(), deviceToken, id, sessionToken);
+    }
+
+    @POST
+    @Path("{id}/transfers")
+    public Response requestTransfer(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
+                                    @HeaderParam(SESSION_TOKEN) String sessionToken,
+                                    @HeaderParam(SESSION_INFO) String sessionInfo, byte[] body) {
+        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
+        String target = Fields.text(request, "targetDeviceId", 64);
+        JsonObject info = SessionInfo.decode(sessionInfo, settings.sessionInfoMaxBytes());
+        JsonObject transfer = transfers.request(caller.actor(), deviceToken, id, sessionToken, target, info, uri.getBaseUri());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/transfers").path(transfer.getString("id")).build())
+                .entity(transfer).build();
+    }
+
+    @POST
+    @Path("{id}/restore")
+    public JsonObject restore(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken, byte[] body) {
+        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
+        String restoreToken = Fields.text(request, "restoreToken", 128);
+        if (!(request.get("sessionInfo") instanceof JsonObject info)) {
+            throw new BatonException(Problem.SESSION_INFO_INVALID, "'sessionInfo' must be the JSON object received at claim.");
+        }
+        return handover.restore(caller.actor(), deviceToken, id, restoreToken, info);
+    }
+
+    private JsonObject state(JsonObject request) {
+        return checkedState(Fields.object(request, "state"));
+    }
+
+    private JsonObject checkedState(JsonObject state) {
+        if (state.toString().getBytes(StandardCharsets.UTF_8).length > settings.stateMaxBytes()) {
+            throw new BatonException(Problem.PAYLOAD_TOO_LARGE, "The state is over " + settings.stateMaxBytes() + " bytes.");
+        }
+        return state;
+    }
+
+    private static long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new BatonException(Problem.PRECONDITION_REQUIRED, "Send If-Match with the version you read.");
+        }
+        try {
+            return Long.parseLong(ifMatch.trim().replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new BatonException(Problem.VERSION_CONFLICT, "If-Match names no version of this session.");
+        }
+    }
+
+    private static EntityTag etagValue(JsonObject session) {
+        return new EntityTag(Long.toString(session.getJsonNumber("version").longValue()));
+    }
+}

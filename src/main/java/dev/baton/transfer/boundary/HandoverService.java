@@ -1,0 +1,158 @@
+package dev.baton.transfer.boundary;
+
+import dev.baton.audit.control.AuditLog;
+import dev.baton.audit.entity.AuditAction;
+import dev.baton.audit.entity.AuditEntry;
+import dev.baton.device.control.DeviceGate;
+import dev.baton.device.entity.Device;
+import dev.baton.events.control.DeviceEvent;
+import dev.baton.platform.Actor;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.CommittedRefusal;
+import dev.baton.platform.JsonBodies;
+import dev.baton.platform.Jsons;
+import dev.baton.platform.Problem;
+import dev.baton.platform.Settings;
+import dev.baton.platform.Tokens;
+import dev.baton.prohibition.control.ProhibitionTimers;
+import dev.baton.prohibition.entity.Prohibition;
+import dev.baton.session.boundary.SessionView;
+import dev.baton.session.control.SessionAccess;
+import dev.baton.session.entity.Session;
+import dev.baton.transfer.control.Revocations;
+import dev.baton.transfer.control.Transfers;
+import dev.baton.transfer.entity.Transfer;
+import dev.baton.transfer.entity.TransferStatus;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The two steps at the target device that hand out secrets: the claim (fresh sign-in, device token
+ * and claim code buy the session information and a restore token) and the restore (which binds the
+ * session to the target, rotates its token and keeps the source device out). Each is one
+ * transaction on a locked transfer, so under a race exactly one caller wins.
+ */
+@Stateless
+public class HandoverService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    DeviceGate devices;
+
+    @Inject
+    SessionAccess access;
+
+    @Inject
+    Transfers transfers;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    ProhibitionTimers timers;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<DeviceEvent> events;
+
+    public JsonObject claim(Actor actor, String deviceToken, String transferId, String claimCode) {
+        Instant now = clock.instant();
+        AuditEntry.Builder failure = AuditEntry.of(AuditAction.CLAIM_FAILED).by(actor).transfer(transferId);
+        if (actor.issuedAt().plus(settings.claimMaxTokenAge()).isBefore(now)) {
+            throw audit.refuse(failure, Problem.REAUTHENTICATION_REQUIRED,
+                    "Sign in again: a claim needs a token issued within " + settings.claimMaxTokenAge() + ".");
+        }
+        Device device = devices.authenticate(actor, deviceToken);
+        failure.target(device.id());
+        Transfer transfer = transfers.locked(actor.user(), transferId)
+                .orElseThrow(() -> audit.refuse(failure, BatonException.notFound()));
+        failure.session(transfer.sessionId()).device(transfer.sourceDeviceId());
+        if (!transfer.targetDeviceId().equals(device.id())) {
+            throw audit.refuse(failure, Problem.TRANSFER_NOT_AUTHORIZED, "Only the target device claims a transfer.");
+        }
+        transfers.expireIfDue(transfer, now);
+        String restoreToken = Tokens.newToken();
+        Transfer.ClaimOutcome outcome = transfer.claim(Tokens.normalizeCode(claimCode), Tokens.hash(restoreToken),
+                settings.claimMaxAttempts(), now);
+        switch (outcome) {
+            case CLAIMED -> {
+                audit.record(AuditEntry.of(AuditAction.TRANSFER_CLAIMED).by(actor).session(transfer.sessionId())
+                        .transfer(transfer.id()).device(transfer.sourceDeviceId()).target(device.id()).succeeded());
+                events.fire(new DeviceEvent(transfer.sourceDeviceId(), DeviceEvent.TRANSFER_CLAIMED, transfer.sessionId(),
+                        transfer.id(), now));
+                return Jsons.object(
+                        "sessionId", transfer.sessionId(),
+                        "sessionInfo", JsonBodies.object(transfer.sessionInfo(), Problem.INTERNAL),
+                        "restoreToken", restoreToken,
+                        "expiresAt", transfer.expiresAt());
+            }
+            case GONE -> {
+                audit.record(failure.refused(Problem.TRANSFER_GONE.code()));
+                throw new CommittedRefusal(Problem.TRANSFER_GONE, "The transfer is " + transfer.status().name().toLowerCase() + ".");
+            }
+            default -> {
+                audit.record(failure.refused(Problem.CLAIM_CODE_INVALID.code()));
+                if (outcome == Transfer.ClaimOutcome.WRONG_CODE_CANCELLED) {
+                    revocations.announceCancelled(actor, transfer, "too-many-attempts", now);
+                }
+                throw new CommittedRefusal(Problem.CLAIM_CODE_INVALID, "Wrong claim code.");
+            }
+        }
+    }
+
+    public JsonObject restore(Actor actor, String deviceToken, String sessionId, String restoreToken, JsonObject sessionInfo) {
+        Instant now = clock.instant();
+        Device device = devices.authenticate(actor, deviceToken);
+        Session session = access.locked(actor.user(), sessionId).orElseThrow(BatonException::notFound);
+        AuditEntry.Builder failure = AuditEntry.of(AuditAction.SESSION_RESTORED).by(actor).session(session.id()).target(device.id());
+        Transfer transfer = transfers.latestOf(session.id())
+                .orElseThrow(() -> audit.refuse(failure, Problem.RESTORE_TOKEN_INVALID, "No claimed transfer for this session."));
+        failure.transfer(transfer.id()).device(transfer.sourceDeviceId());
+        if (!transfer.targetDeviceId().equals(device.id())) {
+            throw audit.refuse(failure, Problem.TRANSFER_NOT_AUTHORIZED, "Only the target device restores a transfer.");
+        }
+        if (transfers.expireIfDue(transfer, now) || !transfer.isOpen()) {
+            audit.record(failure.refused(Problem.TRANSFER_GONE.code()));
+            throw new CommittedRefusal(Problem.TRANSFER_GONE, "The transfer is " + transfer.status().name().toLowerCase() + ".");
+        }
+        if (transfer.status() != TransferStatus.CLAIMED || !transfer.restorableWith(restoreToken, now)) {
+            throw audit.refuse(failure, Problem.RESTORE_TOKEN_INVALID, "Wrong restore token.");
+        }
+        if (!JsonBodies.object(transfer.sessionInfo(), Problem.INTERNAL).equals(sessionInfo)) {
+            throw audit.refuse(failure, Problem.SESSION_INFO_INVALID, "The session information differs from what was claimed.");
+        }
+        if (!session.isActive(now, settings.idleTimeout())) {
+            throw audit.refuse(failure, Problem.SESSION_NOT_ACTIVE, "The session has ended or timed out.");
+        }
+        String sessionToken = Tokens.newToken();
+        session.moveTo(device.id(), Tokens.hash(sessionToken), now);
+        transfer.complete(now);
+        Prohibition prohibition = new Prohibition(actor.user(), session.id(), transfer.sourceDeviceId(), transfer.id(), now,
+                now.plus(settings.prohibitionPeriod()));
+        em.persist(prohibition);
+        timers.arm(prohibition.id(), prohibition.untilAt());
+        audit.record(AuditEntry.of(AuditAction.SESSION_RESTORED).by(actor).session(session.id()).transfer(transfer.id())
+                .device(transfer.sourceDeviceId()).target(device.id()).succeeded());
+        events.fire(new DeviceEvent(transfer.sourceDeviceId(), DeviceEvent.SESSION_MOVED, session.id(), transfer.id(), now));
+        return Jsons.extend(SessionView.withState(session, settings.idleTimeout()),
+                "sessionToken", sessionToken,
+                "prohibitedUntil", prohibition.untilAt(),
+                "previousDeviceId", transfer.sourceDeviceId());
+    }
+}

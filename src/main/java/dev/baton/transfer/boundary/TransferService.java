@@ -1,0 +1,135 @@
+package dev.baton.transfer.boundary;
+
+import dev.baton.audit.control.AuditLog;
+import dev.baton.audit.entity.AuditAction;
+import dev.baton.audit.entity.AuditEntry;
+import dev.baton.device.control.DeviceGate;
+import dev.baton.device.entity.Device;
+import dev.baton.events.control.DeviceEvent;
+import dev.baton.platform.Actor;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.CommittedRefusal;
+import dev.baton.platform.Jsons;
+import dev.baton.platform.Problem;
+import dev.baton.platform.Settings;
+import dev.baton.platform.Tokens;
+import dev.baton.prohibition.control.Prohibitions;
+import dev.baton.session.control.SessionAccess;
+import dev.baton.session.entity.Session;
+import dev.baton.transfer.control.Revocations;
+import dev.baton.transfer.control.TransferPolicy;
+import dev.baton.transfer.control.TransferPolicy.Decision;
+import dev.baton.transfer.control.Transfers;
+import dev.baton.transfer.entity.Transfer;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The transfer flow's requests, reads and cancellations, each one transaction. Claim and restore,
+ * the steps that hand out secrets, are {@link HandoverService}.
+ */
+@Stateless
+public class TransferService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    DeviceGate devices;
+
+    @Inject
+    SessionAccess access;
+
+    @Inject
+    Prohibitions prohibitions;
+
+    @Inject
+    Transfers transfers;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<DeviceEvent> events;
+
+    /**
+     * The first request: the holding device offers its session to {@code targetDeviceId}. Policy
+     * decides from the two devices before anything is stored; a refusal stores nothing but its audit.
+     */
+    public JsonObject request(Actor actor, String deviceToken, String sessionId, String sessionToken,
+                              String targetDeviceId, JsonObject sessionInfo, URI baseUri) {
+        Instant now = clock.instant();
+        Device source = devices.authenticate(actor, deviceToken);
+        Session session = access.enter(actor, source, sessionId, sessionToken, now);
+        AuditEntry.Builder refusal = AuditEntry.of(AuditAction.TRANSFER_REFUSED).by(actor).session(session.id())
+                .device(source.id()).target(targetDeviceId);
+        Decision decision = TransferPolicy.decide(actor, source, devices.own(actor.user(), targetDeviceId),
+                settings.allowedKinds(session.application()));
+        if (decision != Decision.ALLOWED) {
+            throw audit.refuse(refusal, decision.problem(), "Transfer refused: " + decision.name().toLowerCase().replace('_', ' ') + ".");
+        }
+        if (prohibitions.holding(session.id(), targetDeviceId, now).isPresent()) {
+            throw audit.refuse(refusal, Problem.TARGET_PROHIBITED, "The target device is kept out of this session for now.");
+        }
+        if (transfers.openOf(session.id(), now).isPresent()) {
+            throw audit.refuse(refusal, Problem.TRANSFER_IN_PROGRESS, "This session already has an open transfer.");
+        }
+        String code = Tokens.newClaimCode();
+        Transfer transfer = new Transfer(actor.user(), session.id(), source.id(), targetDeviceId, sessionInfo.toString(),
+                Tokens.hash(code), now, now.plus(settings.transferTtl()));
+        em.persist(transfer);
+        audit.record(AuditEntry.of(AuditAction.TRANSFER_REQUESTED).by(actor).session(session.id())
+                .transfer(transfer.id()).device(source.id()).target(targetDeviceId).succeeded());
+        events.fire(new DeviceEvent(targetDeviceId, DeviceEvent.TRANSFER_OFFERED, session.id(), transfer.id(), now));
+        return Jsons.extend(TransferView.of(transfer),
+                "claimCode", code,
+                "claimUri", baseUri.resolve("api/v1/transfers/" + transfer.id() + "/claim").toString());
+    }
+
+    /** A transfer as its source or target device sees it. */
+    public JsonObject get(Actor actor, String deviceToken, String transferId) {
+        Device device = devices.authenticate(actor, deviceToken);
+        Transfer transfer = transfers.locked(actor.user(), transferId).orElseThrow(BatonException::notFound);
+        if (!transfer.involves(device.id())) {
+            throw new BatonException(Problem.TRANSFER_NOT_AUTHORIZED, "Only the source and target devices see a transfer.");
+        }
+        transfers.expireIfDue(transfer, clock.instant());
+        return TransferView.of(transfer);
+    }
+
+    /** The source device withdraws its offer. */
+    public void cancel(Actor actor, String deviceToken, String transferId) {
+        Instant now = clock.instant();
+        Device device = devices.authenticate(actor, deviceToken);
+        Transfer transfer = transfers.locked(actor.user(), transferId).orElseThrow(BatonException::notFound);
+        if (!transfer.sourceDeviceId().equals(device.id())) {
+            throw new BatonException(Problem.TRANSFER_NOT_AUTHORIZED, "Only the source device cancels a transfer.");
+        }
+        if (transfers.expireIfDue(transfer, now) || !transfer.isOpen()) {
+            throw new CommittedRefusal(Problem.TRANSFER_GONE, "The transfer is already " + transfer.status().name().toLowerCase() + ".");
+        }
+        revocations.cancel(actor, transfer, "cancelled-by-source", now);
+    }
+
+    /** Expires every open transfer past its time; the sweep timer calls it. */
+    public void expireDue() {
+        Instant now = clock.instant();
+        transfers.dueIds(now).forEach(id -> transfers.locked(id).ifPresent(t -> transfers.expireIfDue(t, now)));
+    }
+}

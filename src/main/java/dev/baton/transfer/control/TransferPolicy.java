@@ -1,0 +1,61 @@
+package dev.baton.transfer.control;
+
+import dev.baton.device.entity.Device;
+import dev.baton.device.entity.DeviceKind;
+import dev.baton.platform.Actor;
+import dev.baton.platform.Problem;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Whether a session may move from one device to another (DESIGN.md §6), decided from the two
+ * devices alone, before anything is stored: the caller is a Baton user, the target is an active
+ * device of theirs other than the source, and its kind is allowed for the session's application
+ * ({@code baton.policy.<application>.allowed-kinds}; all kinds when unset).
+ */
+public final class TransferPolicy {
+
+    public enum Decision {
+        ALLOWED(null),
+        NOT_A_USER(Problem.FORBIDDEN),
+        TARGET_NOT_REGISTERED(Problem.DEVICE_NOT_REGISTERED),
+        SAME_DEVICE(Problem.TRANSFER_NOT_AUTHORIZED),
+        KIND_NOT_ALLOWED(Problem.TRANSFER_NOT_AUTHORIZED);
+
+        private final Problem problem;
+
+        Decision(Problem problem) {
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
+    private TransferPolicy() {
+    }
+
+    public static Decision decide(Actor actor, Device source, Optional<Device> target, Optional<String> allowedKinds) {
+        if (!actor.groups().contains(Actor.USER)) {
+            return Decision.NOT_A_USER;
+        }
+        if (target.isEmpty() || !target.get().isActive() || !target.get().isOwnedBy(actor.user())) {
+            return Decision.TARGET_NOT_REGISTERED;
+        }
+        if (target.get().id().equals(source.id())) {
+            return Decision.SAME_DEVICE;
+        }
+        if (allowedKinds.isPresent() && !allows(allowedKinds.get(), target.get().kind())) {
+            return Decision.KIND_NOT_ALLOWED;
+        }
+        return Decision.ALLOWED;
+    }
+
+    private static boolean allows(String kinds, DeviceKind kind) {
+        return Arrays.stream(kinds.split(","))
+                .map(k -> k.trim().toUpperCase(Locale.ROOT))
+                .anyMatch(kind.name()::equals);
+    }
+}

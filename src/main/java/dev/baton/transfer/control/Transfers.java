@@ -1,0 +1,81 @@
+package dev.baton.transfer.control;
+
+import dev.baton.audit.control.AuditLog;
+import dev.baton.audit.entity.AuditAction;
+import dev.baton.audit.entity.AuditEntry;
+import dev.baton.events.control.DeviceEvent;
+import dev.baton.transfer.entity.Transfer;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds transfers (locked for the caller's transaction) and expires the ones past their time. */
+@Dependent
+public class Transfers {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<DeviceEvent> events;
+
+    public Optional<Transfer> locked(String transferId) {
+        return Optional.ofNullable(em.find(Transfer.class, transferId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The caller's transfer, locked; another user's answers like a missing one. */
+    public Optional<Transfer> locked(String user, String transferId) {
+        return locked(transferId).filter(t -> t.ownerId().equals(user));
+    }
+
+    /** The session's open transfer, if one is still open at {@code now}. */
+    public Optional<Transfer> openOf(String sessionId, Instant now) {
+        return em.createNamedQuery(Transfer.OPEN_OF_SESSION, Transfer.class)
+                .setParameter("session", sessionId)
+                .setParameter("open", Revocations.OPEN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .filter(t -> !expireIfDue(t, now))
+                .findFirst();
+    }
+
+    /** The session's most recent transfer, locked. */
+    public Optional<Transfer> latestOf(String sessionId) {
+        return em.createNamedQuery(Transfer.LATEST_OF_SESSION, Transfer.class)
+                .setParameter("session", sessionId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .flatMap(t -> locked(t.id()));
+    }
+
+    public List<String> dueIds(Instant now) {
+        return em.createNamedQuery(Transfer.DUE, String.class)
+                .setParameter("open", Revocations.OPEN)
+                .setParameter("now", now)
+                .setMaxResults(500)
+                .getResultList();
+    }
+
+    /** Expires an open transfer past its time, audits it and tells both devices; answers whether it did. */
+    public boolean expireIfDue(Transfer transfer, Instant now) {
+        if (!transfer.expireIfDue(now)) {
+            return false;
+        }
+        audit.record(AuditEntry.of(AuditAction.TRANSFER_EXPIRED).session(transfer.sessionId()).transfer(transfer.id())
+                .device(transfer.sourceDeviceId()).target(transfer.targetDeviceId()).succeeded("ttl"));
+        for (String deviceId : new String[] {transfer.sourceDeviceId(), transfer.targetDeviceId()}) {
+            events.fire(new DeviceEvent(deviceId, DeviceEvent.TRANSFER_EXPIRED, transfer.sessionId(), transfer.id(), now));
+        }
+        return true;
+    }
+}
