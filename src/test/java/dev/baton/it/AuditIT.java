@@ -1,0 +1,80 @@
+package dev.baton.it;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The audit trail: every step, its filters and pages, and never a secret — there or in the log. */
+@ExtendWith(SharedBaton.class)
+class AuditIT {
+
+    @Test
+    void everyStepIsAuditedNewestFirstWithItsFilters() {
+        Instant start = Instant.now();
+        Clerk clerk = Clerk.fresh();
+        Clerk.Device desktop = clerk.register("desktop");
+        Clerk.Device phone = clerk.register("phone");
+        Clerk.Held session = clerk.open(desktop);
+        clerk.move(session, desktop, phone);
+        clerk.readSession(desktop, session);
+
+        Audit audit = Audit.of(clerk);
+        JsonObject page = audit.page("user=" + clerk.user);
+        List<String> actions = page.getJsonArray("items").stream().map(i -> i.asJsonObject().getString("action")).toList();
+        assertEquals(List.of("ACCESS_PROHIBITED", "SESSION_RESTORED", "TRANSFER_CLAIMED", "TRANSFER_REQUESTED", "SESSION_OPENED",
+                "DEVICE_REGISTERED", "DEVICE_REGISTERED"), actions);
+        JsonObject restored = page.getJsonArray("items").getJsonObject(1);
+        assertEquals(desktop.id(), restored.getString("deviceId"));
+        assertEquals(phone.id(), restored.getString("targetDeviceId"));
+        assertEquals(clerk.user, restored.getString("actor"));
+        assertTrue(restored.isNull("reason"));
+        assertEquals("127.0.0.1", restored.getString("remoteAddress"));
+
+        assertEquals(4, audit.count("device=" + phone.id()), "registered, offered, claimed, restored");
+        assertEquals(1, audit.count("user=" + clerk.user + "&action=session_opened"));
+        assertEquals(7, audit.count("user=" + clerk.user + "&from=" + start));
+        assertEquals(0, audit.count("user=" + clerk.user + "&to=" + start));
+        JsonObject second = audit.page("user=" + clerk.user + "&page=1&size=3");
+        assertEquals(3, second.getJsonArray("items").size());
+        assertEquals("TRANSFER_REQUESTED", second.getJsonArray("items").getJsonObject(0).getString("action"));
+        assertEquals(7, second.getInt("total"));
+    }
+
+    @Test
+    void badFiltersAreInvalidRequests() {
+        Api api = Clerk.fresh().api;
+        String auditor = SharedBaton.issuer().token("auditor", "baton-auditor");
+        for (String query : List.of("action=NOPE", "from=yesterday", "size=201", "page=-1", "size=x")) {
+            Reply reply = api.get("audit?" + query).bearer(auditor).send();
+            assertEquals(400, reply.status(), query);
+            assertEquals("invalid-request", reply.code());
+        }
+    }
+
+    @Test
+    void noTokenOrCodeAppearsInTheAuditOrInTheLog() throws IOException {
+        Clerk clerk = Clerk.fresh();
+        Clerk.Device desktop = clerk.register("desktop");
+        Clerk.Device phone = clerk.register("phone");
+        Clerk.Held session = clerk.open(desktop);
+        JsonObject transfer = clerk.offer(desktop, session, phone);
+        Reply claim = clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode"));
+        JsonObject restored = clerk.restore(phone, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo")).json();
+
+        String audit = Audit.of(clerk).page("user=" + clerk.user).toString();
+        String log = Files.readString(SharedBaton.server().log());
+        for (String secret : List.of(desktop.token(), phone.token(), session.token(), transfer.getString("claimCode"),
+                claim.get("restoreToken"), restored.getString("sessionToken"), clerk.jwt().split("\\.")[2])) {
+            assertFalse(audit.contains(secret), "audit holds a secret");
+            assertFalse(log.contains(secret), "log holds a secret");
+        }
+    }
+}

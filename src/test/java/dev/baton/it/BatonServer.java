@@ -1,0 +1,131 @@
+package dev.baton.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One Baton process: {@code java -jar target/baton.jar} on a free loopback port, with its own H2
+ * data directory and log file. Stopping it kills only this process.
+ */
+public final class BatonServer {
+
+    private static final Duration STARTUP = Duration.ofSeconds(240);
+
+    private final String name;
+    private final Map<String, String> environment;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    public BatonServer(String name, Map<String, String> environment) {
+        this.name = name;
+        this.environment = new HashMap<>(environment);
+        this.port = freePort();
+        this.log = Path.of("target", "it-logs", name + ".log");
+        this.environment.putIfAbsent("BATON_DATA_DIR", Path.of("target", "it-data", name).toAbsolutePath().toString());
+    }
+
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Starts the process and waits until it answers; answers the time that took. */
+    public Duration start() {
+        Instant begin = Instant.now();
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", Path.of("target", "baton.jar").toString(), "--port", Integer.toString(port),
+                    "--name", name)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(begin);
+        return Duration.between(begin, Instant.now());
+    }
+
+    private void awaitReady(Instant begin) {
+        HttpClient client = HttpClient.newHttpClient();
+        while (Duration.between(begin, Instant.now()).compareTo(STARTUP) < 0) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited at start-up; see " + log);
+            }
+            try {
+                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(base()).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        stop();
+        throw new IllegalStateException(name + " did not answer within " + STARTUP + "; see " + log);
+    }
+
+    /** Kills the process at once, as a crash would (SIGKILL). */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor();
+        }
+    }
+
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+            waitFor();
+        }
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.baton.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Test data: a user of their own for each test, with the steps of the flow as one-liners. Each
+ * step asserts its own success, so a test states only what it is about.
+ */
+public final class Clerk {
+
+    public record Device(String id, String token) {
+    }
+
+    public record Held(String id, String token) {
+    }
+
+    public final Api api;
+    public final String user;
+    private final TestIssuer issuer;
+    private final String[] groups;
+
+    public Clerk(Api api, TestIssuer issuer, String... groups) {
+        this.api = api;
+        this.issuer = issuer;
+        this.user = "clerk-" + UUID.randomUUID();
+        this.groups = groups.length == 0 ? new String[] {"baton-user"} : groups;
+    }
+
+    public static Clerk fresh() {
+        return new Clerk(new Api(SharedBaton.server().base()), SharedBaton.issuer());
+    }
+
+    /** A token just issued, as a fresh sign-in gives. */
+    public String jwt() {
+        return issuer.token(user, groups);
+    }
+
+    public Device register(String kind) {
+        Reply reply = api.post("devices").bearer(jwt())
+                .json(Json.createObjectBuilder().add("name", kind + " of " + user).add("kind", kind).add("platform", "test").build())
+                .send();
+        assertEquals(201, reply.status(), reply::toString);
+        return new Device(reply.get("id"), reply.get("deviceToken"));
+    }
+
+    public Reply openReply(Device device, String application, JsonObject state) {
+        return api.post("sessions").bearer(jwt()).device(device.token())
+                .json(Json.createObjectBuilder().add("application", application).add("state", state).build()).send();
+    }
+
+    public Held open(Device device, JsonObject state) {
+        Reply reply = openReply(device, "portal", state);
+        assertEquals(201, reply.status(), reply::toString);
+        return new Held(reply.get("id"), reply.get("sessionToken"));
+    }
+
+    public Held open(Device device) {
+        return open(device, Json.createObjectBuilder().add("form", "loan-42").add("step", 3).build());
+    }
+
+    public Reply readSession(Device device, Held session) {
+        return api.get("sessions/" + session.id()).bearer(jwt()).device(device.token()).session(session.token()).send();
+    }
+
+    public Reply requestTransfer(Device source, Held session, String targetId, JsonObject info) {
+        return requestTransfer(source, session, targetId, encode(info));
+    }
+
+    public Reply requestTransfer(Device source, Held session, String targetId, String infoHeader) {
+        return api.post("sessions/" + session.id() + "/transfers").bearer(jwt()).device(source.token())
+                .session(session.token()).header("Baton-Session-Info", infoHeader)
+                .json(Json.createObjectBuilder().add("targetDeviceId", targetId).build()).send();
+    }
+
+    /** Requests a transfer that must succeed; answers the 201's body. */
+    public JsonObject offer(Device source, Held session, Device target) {
+        Reply reply = requestTransfer(source, session, target.id(), info());
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    public Reply claim(Device device, String transferId, String code) {
+        return api.post("transfers/" + transferId + "/claim").bearer(jwt()).device(device.token())
+                .json(Json.createObjectBuilder().add("claimCode", code).build()).send();
+    }
+
+    public Reply restore(Device device, String sessionId, String restoreToken, JsonObject info) {
+        return api.post("sessions/" + sessionId + "/restore").bearer(jwt()).device(device.token())
+                .json(Json.createObjectBuilder().add("restoreToken", restoreToken).add("sessionInfo", info).build()).send();
+    }
+
+    /** The whole move of {@code session} from {@code source} to {@code target}; answers the restore's body. */
+    public JsonObject move(Held session, Device source, Device target) {
+        JsonObject transfer = offer(source, session, target);
+        Reply claim = claim(target, transfer.getString("id"), transfer.getString("claimCode"));
+        assertEquals(200, claim.status(), claim::toString);
+        Reply restore = restore(target, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo"));
+        assertEquals(200, restore.status(), restore::toString);
+        return restore.json();
+    }
+
+    public static JsonObject info() {
+        return Json.createObjectBuilder().add("page", "/loans/42/step/3").add("scroll", 1200).build();
+    }
+
+    public static String encode(JsonObject info) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(info.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.baton.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Registering, listing and revoking devices, and what a revocation takes down. */
+@ExtendWith(SharedBaton.class)
+class DeviceIT {
+
+    private final Clerk clerk = Clerk.fresh();
+
+    @Test
+    void registeredDevicesAreListedToTheirOwnerOnlyWithoutTokens() {
+        Reply created = clerk.api.post("devices").bearer(clerk.jwt())
+                .json("{\"name\":\"Office desktop\",\"kind\":\"desktop\",\"platform\":\"Windows 11\"}").send();
+        assertEquals(201, created.status());
+        assertTrue(created.header("Location").endsWith("/api/v1/devices/" + created.get("id")));
+        assertEquals("active", created.get("status"));
+        assertEquals(43, created.get("deviceToken").length());
+
+        Reply listed = clerk.api.get("devices").bearer(clerk.jwt()).send();
+        assertEquals(1, listed.array().size());
+        JsonObject device = listed.array().getJsonObject(0);
+        assertEquals("desktop", device.getString("kind"));
+        assertFalse(device.containsKey("deviceToken"));
+        assertEquals(0, Clerk.fresh().api.get("devices").bearer(Clerk.fresh().jwt()).send().array().size());
+    }
+
+    @Test
+    void theDeviceLimitHolds() {
+        for (int i = 0; i < SharedBaton.MAX_DEVICES; i++) {
+            clerk.register("other");
+        }
+        Reply over = clerk.api.post("devices").bearer(clerk.jwt())
+                .json("{\"name\":\"one more\",\"kind\":\"phone\",\"platform\":\"p\"}").send();
+        assertEquals(409, over.status());
+        assertEquals("device-limit-reached", over.code());
+    }
+
+    @Test
+    void revokingADeviceKillsItsSessionTokensAndCancelsItsTransfers() {
+        Clerk.Device desktop = clerk.register("desktop");
+        Clerk.Device phone = clerk.register("phone");
+        Clerk.Held session = clerk.open(desktop);
+        String transferId = clerk.offer(desktop, session, phone).getString("id");
+
+        try (DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
+            assertEquals(204, clerk.api.delete("devices/" + desktop.id()).bearer(clerk.jwt()).send().status());
+            phoneEvents.await("transfer-cancelled", java.time.Duration.ofSeconds(5));
+        }
+        assertEquals("revoked", clerk.api.get("devices/" + desktop.id()).bearer(clerk.jwt()).send().get("status"));
+        assertEquals("device-not-registered", clerk.readSession(desktop, session).code());
+        Reply transfer = clerk.api.get("transfers/" + transferId).bearer(clerk.jwt()).device(phone.token()).send();
+        assertEquals("CANCELLED", transfer.get("status"));
+        assertEquals(0, clerk.api.get("sessions").bearer(clerk.jwt()).send().array().size(), "its session ended");
+    }
+
+    @Test
+    void anAdminRevokesAnyonesDevice() {
+        Clerk.Device phone = clerk.register("phone");
+        String admin = SharedBaton.issuer().token("admin", "baton-admin", "baton-user");
+        assertEquals(204, clerk.api.delete("devices/" + phone.id()).bearer(admin).send().status());
+        assertEquals("revoked", clerk.api.get("devices/" + phone.id()).bearer(clerk.jwt()).send().get("status"));
+        assertEquals(1, Audit.of(clerk).count("device=" + phone.id() + "&action=DEVICE_REVOKED&user=admin"));
+    }
+}

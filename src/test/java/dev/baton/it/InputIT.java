@@ -1,0 +1,116 @@
+package dev.baton.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Bad input gets a clear 4xx problem and changes nothing; input at its limits passes. */
+@ExtendWith(SharedBaton.class)
+class InputIT {
+
+    private final Clerk clerk = Clerk.fresh();
+    private final Api api = clerk.api;
+
+    @Test
+    void malformedBodiesAreInvalidRequests() {
+        String[] bodies = {
+            "{\"name\":\"x\",",
+            "[]",
+            "{\"name\":\"x\",\"kind\":\"desktop\",\"platform\":\"y\"} trailing",
+            "{\"name\":5,\"kind\":\"desktop\",\"platform\":\"y\"}",
+            "{\"name\":\"x\",\"kind\":\"toaster\",\"platform\":\"y\"}",
+            "{\"name\":\"x\",\"kind\":\"desktop\"}",
+            "{\"name\":\"bell\\u0007\",\"kind\":\"desktop\",\"platform\":\"y\"}",
+            "{\"name\":\"x\",\"kind\":\"desktop\",\"platform\":\"y\",\"deep\":" + "[".repeat(70) + "]".repeat(70) + "}",
+        };
+        for (String body : bodies) {
+            Reply reply = api.post("devices").bearer(clerk.jwt()).json(body).send();
+            assertEquals(400, reply.status(), () -> body + " -> " + reply);
+            assertEquals("invalid-request", reply.code());
+        }
+        Reply invalidUtf8 = api.post("devices").bearer(clerk.jwt())
+                .raw("application/json", new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}).send();
+        assertEquals("invalid-request", invalidUtf8.code());
+        assertEquals(0, api.get("devices").bearer(clerk.jwt()).send().array().size(), "nothing was registered");
+    }
+
+    @Test
+    void wrongMediaTypesAndOversizeBodiesAreRefused() {
+        Reply text = api.post("devices").bearer(clerk.jwt()).raw("text/plain", "hello".getBytes(StandardCharsets.UTF_8)).send();
+        assertEquals(415, text.status());
+        assertEquals("unsupported-media-type", text.code());
+
+        String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+        Reply tooLarge = api.post("devices").bearer(clerk.jwt()).json(huge).send();
+        assertEquals(413, tooLarge.status());
+        assertEquals("payload-too-large", tooLarge.code());
+
+        Clerk.Device desktop = clerk.register("desktop");
+        Reply bigState = clerk.openReply(desktop, "portal", Json.createObjectBuilder().add("blob", "x".repeat(70_000)).build());
+        assertEquals(413, bigState.status());
+        assertEquals("payload-too-large", bigState.code());
+    }
+
+    @Test
+    void sessionInformationAtItsLimitPassesTheHttpListener() {
+        Clerk.Device desktop = clerk.register("desktop");
+        Clerk.Device phone = clerk.register("phone");
+        Clerk.Held session = clerk.open(desktop);
+        String filler = "y".repeat(4096 - "{\"f\":\"\"}".length());
+        JsonObject atLimit = Json.createObjectBuilder().add("f", filler).build();
+        assertEquals(4096, atLimit.toString().getBytes(StandardCharsets.UTF_8).length);
+
+        Reply over = clerk.requestTransfer(desktop, session, phone.id(),
+                Json.createObjectBuilder().add("f", filler + "y").build());
+        assertEquals(413, over.status(), over::toString);
+        assertEquals("payload-too-large", over.code());
+
+        Reply passed = clerk.requestTransfer(desktop, session, phone.id(), atLimit);
+        assertEquals(201, passed.status(), passed::toString);
+        Reply claim = clerk.claim(phone, passed.get("id"), passed.get("claimCode"));
+        assertEquals(atLimit, claim.json().getJsonObject("sessionInfo"));
+    }
+
+    @Test
+    void badSessionInformationIsRefusedBeforeAnythingIsStored() {
+        Clerk.Device desktop = clerk.register("desktop");
+        Clerk.Device phone = clerk.register("phone");
+        Clerk.Held session = clerk.open(desktop);
+        // missing, not base64url, a JSON array ("[]"), cut-off JSON ("{\"a\":")
+        String[] headers = {null, "!!not base64!!", "W10", "eyJhIjo"};
+        for (String header : headers) {
+            Reply reply = clerk.requestTransfer(desktop, session, phone.id(), header);
+            assertEquals(400, reply.status(), () -> header + " -> " + reply);
+            assertEquals("session-info-invalid", reply.code());
+        }
+        assertEquals(201, clerk.requestTransfer(desktop, session, phone.id(), Clerk.info()).status());
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsToo() {
+        Reply unknown = api.get("no-such-thing").bearer(clerk.jwt()).send();
+        assertEquals(404, unknown.status());
+        assertEquals("not-found", unknown.code());
+        Reply method = api.put("devices").bearer(clerk.jwt()).json("{}").send();
+        assertEquals(405, method.status());
+        assertEquals("method-not-allowed", method.code());
+    }
+
+    @Test
+    void answersCarryTheSecurityHeadersAndNoServerBanner() {
+        Reply reply = api.post("devices").bearer(clerk.jwt())
+                .json("{\"name\":\"d\",\"kind\":\"desktop\",\"platform\":\"p\"}").send();
+        assertEquals(201, reply.status());
+        assertEquals("no-store", reply.header("Cache-Control"));
+        assertEquals("nosniff", reply.header("X-Content-Type-Options"));
+        assertEquals(null, reply.header("Server"));
+        assertEquals(null, reply.header("X-Powered-By"));
+        Reply problem = api.get("devices").send();
+        assertEquals("nosniff", problem.header("X-Content-Type-Options"));
+        assertEquals(null, problem.header("Server"));
+    }
+}

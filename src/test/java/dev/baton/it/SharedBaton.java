@@ -1,0 +1,60 @@
+package dev.baton.it;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts one Baton for all black-box test classes of the run and stops it at the end. Its settings
+ * are short so that windows and expiries can be watched: a transfer lives 8 s, a prohibition 4 s,
+ * a session idles out after 12 s.
+ */
+public final class SharedBaton implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    public static final Duration TRANSFER_TTL = Duration.ofSeconds(8);
+    public static final Duration PROHIBITION = Duration.ofSeconds(4);
+    public static final Duration IDLE = Duration.ofSeconds(12);
+    public static final int CLAIM_ATTEMPTS = 3;
+    public static final int CLAIM_RATE = 12;
+    public static final int MAX_DEVICES = 4;
+
+    private static final TestIssuer ISSUER = new TestIssuer();
+    private static BatonServer server;
+    private static Duration startup;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (server == null) {
+            server = new BatonServer("shared", Map.of(
+                    "MP_JWT_VERIFY_PUBLICKEY", ISSUER.publicKey(),
+                    "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
+                    "BATON_TRANSFER_TTL", TRANSFER_TTL.toString(),
+                    "BATON_PROHIBITION_PERIOD", PROHIBITION.toString(),
+                    "BATON_SESSION_IDLE_TIMEOUT", IDLE.toString(),
+                    "BATON_CLAIM_MAX_ATTEMPTS", Integer.toString(CLAIM_ATTEMPTS),
+                    "BATON_RATE_LIMIT_CLAIM", CLAIM_RATE + "/PT1M",
+                    "BATON_DEVICES_MAX_PER_USER", Integer.toString(MAX_DEVICES),
+                    "BATON_POLICY_PAYMENTS_ALLOWED_KINDS", "desktop, laptop"));
+            startup = server.start();
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedBaton.class.getName(), this);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    public static BatonServer server() {
+        return server;
+    }
+
+    public static TestIssuer issuer() {
+        return ISSUER;
+    }
+
+    public static Duration startup() {
+        return startup;
+    }
+}

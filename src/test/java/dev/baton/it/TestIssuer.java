@@ -1,0 +1,61 @@
+package dev.baton.it;
+
+import dev.baton.demo.Jws;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** The identity provider of the tests: an RSA key made for the run, signing RS256 JWTs. */
+public final class TestIssuer {
+
+    public static final String ISSUER = "https://sso.baton.test/realms/bank";
+
+    private final KeyPair keys;
+
+    public TestIssuer() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public key as MP_JWT_VERIFY_PUBLICKEY takes it. */
+    public String publicKey() {
+        return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+    }
+
+    public String token(String user, String... groups) {
+        return token(user, claims -> claims, groups);
+    }
+
+    /** A token whose claims {@code change} may alter or remove before it is signed. */
+    public String token(String user, UnaryOperator<JsonObjectBuilder> change, String... groups) {
+        Instant now = Instant.now();
+        JsonObjectBuilder claims = Json.createObjectBuilder()
+                .add("iss", ISSUER)
+                .add("sub", user)
+                .add("upn", user)
+                .add("groups", Json.createArrayBuilder(java.util.List.of(groups)))
+                .add("iat", now.getEpochSecond())
+                .add("exp", now.plus(Duration.ofMinutes(30)).getEpochSecond())
+                .add("jti", UUID.randomUUID().toString());
+        JsonObject signed = change.apply(claims).build();
+        return Jws.rs256(keys.getPrivate(), "test-key", signed);
+    }
+
+    /** A token signed by a key the server does not know. */
+    public static String foreignToken(String user) {
+        return new TestIssuer().token(user, "baton-user");
+    }
+}

@@ -1,0 +1,137 @@
+package dev.baton.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The flow of DESIGN.md §1, step by step, with its events, its window and its races. */
+@ExtendWith(SharedBaton.class)
+class TransferFlowIT {
+
+    @Test
+    void sessionMovesToThePhoneWithItsStateAndTheDesktopIsKeptOut() {
+        Clerk clerk = Clerk.fresh();
+        Clerk.Device desktop = clerk.register("desktop");
+        Clerk.Device phone = clerk.register("phone");
+        Clerk.Held session = clerk.open(desktop);
+
+        try (DeviceEvents desktopEvents = DeviceEvents.listen(clerk, desktop);
+             DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
+            JsonObject transfer = clerk.offer(desktop, session, phone);
+            assertEquals("PENDING", transfer.getString("status"));
+            assertTrue(transfer.getString("claimCode").matches("[2-9A-HJKMNP-TV-Z]{8}"));
+            assertEquals(transfer.getString("id"), phoneEvents.await("transfer-offered", Duration.ofSeconds(5)).data().getString("transferId"));
+
+            Reply claim = clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode").toLowerCase());
+            assertEquals(200, claim.status(), claim::toString);
+            assertEquals(Clerk.info(), claim.json().getJsonObject("sessionInfo"));
+            assertEquals("no-store", claim.header("Cache-Control"));
+            desktopEvents.await("transfer-claimed", Duration.ofSeconds(5));
+
+            Reply restore = clerk.restore(phone, session.id(), claim.get("restoreToken"), reordered(claim.json().getJsonObject("sessionInfo")));
+            assertEquals(200, restore.status(), restore::toString);
+            assertEquals(phone.id(), restore.get("holderDeviceId"));
+            assertEquals(desktop.id(), restore.get("previousDeviceId"));
+            assertEquals("loan-42", restore.json().getJsonObject("state").getString("form"));
+            assertNotEquals(session.token(), restore.get("sessionToken"));
+            desktopEvents.await("session-moved", Duration.ofSeconds(5));
+
+            Reply desktopRead = clerk.readSession(desktop, session);
+            assertEquals(403, desktopRead.status());
+            assertEquals("access-prohibited", desktopRead.code());
+            assertTrue(Integer.parseInt(desktopRead.header("Retry-After")) >= 1);
+            assertEquals(Instant.parse(restore.get("prohibitedUntil")), Instant.parse(desktopRead.get("prohibitedUntil")));
+
+            Clerk.Held moved = new Clerk.Held(session.id(), restore.get("sessionToken"));
+            assertEquals(200, clerk.readSession(phone, moved).status());
+            Reply oldTokenOnPhone = clerk.readSession(phone, session);
+            assertEquals("session-token-invalid", oldTokenOnPhone.code());
+        }
+    }
+
+    @Test
+    void prohibitionEndsOnTimeOnceAndTheSessionCanComeBack() {
+        Clerk clerk = Clerk.fresh();
+        Clerk.Device desktop = clerk.register("desktop");
+        Clerk.Device phone = clerk.register("phone");
+        Clerk.Held session = clerk.open(desktop);
+        try (DeviceEvents desktopEvents = DeviceEvents.listen(clerk, desktop)) {
+            JsonObject restored = clerk.move(session, desktop, phone);
+            Clerk.Held onPhone = new Clerk.Held(session.id(), restored.getString("sessionToken"));
+
+            Reply back = clerk.requestTransfer(phone, onPhone, desktop.id(), Clerk.info());
+            assertEquals(409, back.status());
+            assertEquals("target-prohibited", back.code());
+
+            DeviceEvents.Event ended = desktopEvents.await("prohibition-ended", SharedBaton.PROHIBITION.plusSeconds(5));
+            Instant until = Instant.parse(restored.getString("prohibitedUntil"));
+            Instant endedAt = Instant.parse(ended.data().getString("at"));
+            assertFalse(endedAt.isBefore(until), "ended before its time");
+            assertTrue(Duration.between(until, endedAt).compareTo(Duration.ofSeconds(2)) <= 0, "ended late: " + endedAt);
+
+            assertEquals("session-token-invalid", clerk.readSession(desktop, session).code());
+            assertEquals(201, clerk.requestTransfer(phone, onPhone, desktop.id(), Clerk.info()).status());
+            assertEquals(1, Audit.of(clerk).count("session=" + session.id() + "&action=PROHIBITION_ENDED"));
+        }
+    }
+
+    @Test
+    void exactlyOneOfManyConcurrentClaimsWins() throws Exception {
+        Clerk clerk = Clerk.fresh();
+        Clerk.Device desktop = clerk.register("desktop");
+        Clerk.Device phone = clerk.register("phone");
+        JsonObject transfer = clerk.offer(desktop, clerk.open(desktop), phone);
+        String jwt = clerk.jwt();
+        List<Callable<Reply>> claims = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            claims.add(() -> clerk.api.post("transfers/" + transfer.getString("id") + "/claim").bearer(jwt).device(phone.token())
+                    .json(Json.createObjectBuilder().add("claimCode", transfer.getString("claimCode")).build()).send());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Reply> reply : pool.invokeAll(claims)) {
+                statuses.add(reply.get().status());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
+            assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 410 || s == 429), statuses::toString);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void transferPastItsTimeIsGoneAndAuditedAsExpired() {
+        Clerk clerk = Clerk.fresh();
+        Clerk.Device desktop = clerk.register("desktop");
+        Clerk.Device phone = clerk.register("phone");
+        Clerk.Held session = clerk.open(desktop);
+        JsonObject transfer = clerk.offer(desktop, session, phone);
+        try (DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
+            phoneEvents.await("transfer-expired", SharedBaton.TRANSFER_TTL.plusSeconds(7));
+        }
+        Reply late = clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode"));
+        assertEquals(410, late.status());
+        assertEquals("transfer-gone", late.code());
+        assertEquals(1, Audit.of(clerk).count("session=" + session.id() + "&action=TRANSFER_EXPIRED"));
+        assertEquals(201, clerk.requestTransfer(desktop, session, phone.id(), Clerk.info()).status());
+    }
+
+    private static JsonObject reordered(JsonObject info) {
+        return Json.createObjectBuilder().add("scroll", info.getJsonNumber("scroll")).add("page", info.getString("page")).build();
+    }
+}
