@@ -53,7 +53,7 @@ public enum Problem {
 
     /** The stable machine code, e.g. {@code claim-code-invalid}. */
     public String code() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public String type() {

@@ -21,7 +21,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** Registering, listing and revoking devices; each call one transaction. */
 @Stateless
@@ -89,7 +88,7 @@ public class DeviceService {
      * sessions it holds, and its open transfers are cancelled.
      */
     public void revoke(Actor actor, String id) {
-        Device device = (actor.isAdmin() ? Optional.ofNullable(em.find(Device.class, id)) : gate.own(actor.user(), id))
+        Device device = (actor.isAdmin() ? gate.any(id) : gate.own(actor.user(), id))
                 .orElseThrow(BatonException::notFound);
         Instant now = clock.instant();
         if (device.revoke(now)) {

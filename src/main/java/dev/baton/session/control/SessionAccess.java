@@ -6,6 +6,7 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.entity.Device;
 import dev.baton.platform.Actor;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Ids;
 import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
 import dev.baton.prohibition.control.Prohibitions;
@@ -61,6 +62,9 @@ public class SessionAccess {
 
     /** The caller's session, locked; another user's answers like a missing one. */
     public Optional<Session> locked(String user, String sessionId) {
+        if (!Ids.valid(sessionId)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(Session.class, sessionId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(s -> s.isOwnedBy(user));
     }

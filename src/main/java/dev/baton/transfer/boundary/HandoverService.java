@@ -104,7 +104,7 @@ public class HandoverService {
             }
             case GONE -> {
                 audit.record(failure.refused(Problem.TRANSFER_GONE.code()));
-                throw new CommittedRefusal(Problem.TRANSFER_GONE, "The transfer is " + transfer.status().name().toLowerCase() + ".");
+                throw Transfers.gone(transfer);
             }
             default -> {
                 audit.record(failure.refused(Problem.CLAIM_CODE_INVALID.code()));
@@ -129,7 +129,7 @@ public class HandoverService {
         }
         if (transfers.expireIfDue(transfer, now) || !transfer.isOpen()) {
             audit.record(failure.refused(Problem.TRANSFER_GONE.code()));
-            throw new CommittedRefusal(Problem.TRANSFER_GONE, "The transfer is " + transfer.status().name().toLowerCase() + ".");
+            throw Transfers.gone(transfer);
         }
         if (transfer.status() != TransferStatus.CLAIMED || !transfer.restorableWith(restoreToken, now)) {
             throw audit.refuse(failure, Problem.RESTORE_TOKEN_INVALID, "Wrong restore token.");

@@ -8,7 +8,6 @@ import dev.baton.device.entity.Device;
 import dev.baton.events.control.DeviceEvent;
 import dev.baton.platform.Actor;
 import dev.baton.platform.BatonException;
-import dev.baton.platform.CommittedRefusal;
 import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
@@ -82,7 +81,7 @@ public class TransferService {
         Decision decision = TransferPolicy.decide(actor, source, devices.own(actor.user(), targetDeviceId),
                 settings.allowedKinds(session.application()));
         if (decision != Decision.ALLOWED) {
-            throw audit.refuse(refusal, decision.problem(), "Transfer refused: " + decision.name().toLowerCase().replace('_', ' ') + ".");
+            throw audit.refuse(refusal, decision.problem(), decision.detail());
         }
         if (prohibitions.holding(session.id(), targetDeviceId, now).isPresent()) {
             throw audit.refuse(refusal, Problem.TARGET_PROHIBITED, "The target device is kept out of this session for now.");
@@ -122,7 +121,7 @@ public class TransferService {
             throw new BatonException(Problem.TRANSFER_NOT_AUTHORIZED, "Only the source device cancels a transfer.");
         }
         if (transfers.expireIfDue(transfer, now) || !transfer.isOpen()) {
-            throw new CommittedRefusal(Problem.TRANSFER_GONE, "The transfer is already " + transfer.status().name().toLowerCase() + ".");
+            throw Transfers.gone(transfer);
         }
         revocations.cancel(actor, transfer, "cancelled-by-source", now);
     }

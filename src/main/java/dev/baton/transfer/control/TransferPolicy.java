@@ -17,20 +17,26 @@ import java.util.Optional;
 public final class TransferPolicy {
 
     public enum Decision {
-        ALLOWED(null),
-        NOT_A_USER(Problem.FORBIDDEN),
-        TARGET_NOT_REGISTERED(Problem.DEVICE_NOT_REGISTERED),
-        SAME_DEVICE(Problem.TRANSFER_NOT_AUTHORIZED),
-        KIND_NOT_ALLOWED(Problem.TRANSFER_NOT_AUTHORIZED);
+        ALLOWED(null, null),
+        NOT_A_USER(Problem.FORBIDDEN, "The caller is not a Baton user."),
+        TARGET_NOT_REGISTERED(Problem.DEVICE_NOT_REGISTERED, "The target is not an active device of this user."),
+        SAME_DEVICE(Problem.TRANSFER_NOT_AUTHORIZED, "The session is already on the target device."),
+        KIND_NOT_ALLOWED(Problem.TRANSFER_NOT_AUTHORIZED, "Sessions of this application may not move to this kind of device.");
 
         private final Problem problem;
+        private final String detail;
 
-        Decision(Problem problem) {
+        Decision(Problem problem, String detail) {
             this.problem = problem;
+            this.detail = detail;
         }
 
         public Problem problem() {
             return problem;
+        }
+
+        public String detail() {
+            return detail;
         }
     }
 

@@ -4,6 +4,9 @@ import dev.baton.audit.control.AuditLog;
 import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.events.control.DeviceEvent;
+import dev.baton.platform.CommittedRefusal;
+import dev.baton.platform.Ids;
+import dev.baton.platform.Problem;
 import dev.baton.transfer.entity.Transfer;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
@@ -13,6 +16,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Finds transfers (locked for the caller's transaction) and expires the ones past their time. */
@@ -29,7 +33,9 @@ public class Transfers {
     Event<DeviceEvent> events;
 
     public Optional<Transfer> locked(String transferId) {
-        return Optional.ofNullable(em.find(Transfer.class, transferId, LockModeType.PESSIMISTIC_WRITE));
+        return Ids.valid(transferId)
+                ? Optional.ofNullable(em.find(Transfer.class, transferId, LockModeType.PESSIMISTIC_WRITE))
+                : Optional.empty();
     }
 
     /** The caller's transfer, locked; another user's answers like a missing one. */
@@ -64,6 +70,12 @@ public class Transfers {
                 .setParameter("now", now)
                 .setMaxResults(500)
                 .getResultList();
+    }
+
+    /** The answer to a step on a transfer that is over; whatever the step changed stays. */
+    public static CommittedRefusal gone(Transfer transfer) {
+        return new CommittedRefusal(Problem.TRANSFER_GONE,
+                "The transfer is " + transfer.status().name().toLowerCase(Locale.ROOT) + ".");
     }
 
     /** Expires an open transfer past its time, audits it and tells both devices; answers whether it did. */
