@@ -111,4 +111,11 @@ class AuthenticationIT {
         assertEquals(404, intruder.restore(own, session.id(), "token", Clerk.info()).status());
         assertEquals(200, clerk.readSession(desktop, session).status(), "nothing changed for the owner");
     }
+
+    @Test
+    void noDemoTokensAreServedWhenAnIdentityProviderIsConfigured() {
+        Reply reply = api.post("/dev/token").json("{\"user\":\"mallory\",\"groups\":[\"baton-admin\"]}").send();
+        assertEquals(404, reply.status());
+        assertEquals("not-found", reply.code());
+    }
 }

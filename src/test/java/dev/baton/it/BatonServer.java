@@ -21,6 +21,8 @@ import java.util.Map;
 public final class BatonServer {
 
     private static final Duration STARTUP = Duration.ofSeconds(240);
+    /** Keeps the data grid of a node on 127.0.0.1 and silent (the file says why). */
+    private static final Path LOOPBACK_GRID = Path.of("target", "test-classes", "hazelcast-loopback.xml").toAbsolutePath();
 
     private final String name;
     private final Map<String, String> environment;
@@ -50,7 +52,7 @@ public final class BatonServer {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", Path.of("target", "baton.jar").toString(), "--port", Integer.toString(port),
+                    "-Dhazelcast.config=" + LOOPBACK_GRID, "-jar", Path.of("target", "baton.jar").toString(), "--port", Integer.toString(port),
                     "--name", name)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -64,7 +66,7 @@ public final class BatonServer {
     }
 
     private void awaitReady(Instant begin) {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = Api.CLIENT;
         while (Duration.between(begin, Instant.now()).compareTo(STARTUP) < 0) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited at start-up; see " + log);

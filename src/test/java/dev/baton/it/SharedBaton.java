@@ -8,13 +8,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts one Baton for all black-box test classes of the run and stops it at the end. Its settings
  * are short so that windows and expiries can be watched: a transfer lives 8 s, a prohibition 4 s,
- * a session idles out after 12 s.
+ * a session idles out after 20 s.
  */
 public final class SharedBaton implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
     public static final Duration TRANSFER_TTL = Duration.ofSeconds(8);
     public static final Duration PROHIBITION = Duration.ofSeconds(4);
-    public static final Duration IDLE = Duration.ofSeconds(12);
+    public static final Duration IDLE = Duration.ofSeconds(20);
     public static final int CLAIM_ATTEMPTS = 3;
     public static final int CLAIM_RATE = 12;
     public static final int MAX_DEVICES = 4;

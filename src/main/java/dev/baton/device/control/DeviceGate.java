@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Tells which of the caller's devices is calling, from its device token, inside the caller's transaction. */
@@ -40,8 +41,23 @@ public class DeviceGate {
         if (!device.isActive()) {
             throw new BatonException(Problem.DEVICE_NOT_REGISTERED, "This device has been revoked.");
         }
-        device.seen(clock.instant());
+        markSeen(device);
         return device;
+    }
+
+    /**
+     * Writes {@code lastSeenAt} at most once a minute, by a bulk update outside the entity's version:
+     * concurrent calls of one device must not fail each other on optimistic locking.
+     */
+    private void markSeen(Device device) {
+        Instant now = clock.instant();
+        if (device.seenLongAgo(now)) {
+            em.createNamedQuery(Device.MARK_SEEN)
+                    .setParameter("id", device.id())
+                    .setParameter("now", now)
+                    .setParameter("stale", now.minus(Device.SEEN_RESOLUTION))
+                    .executeUpdate();
+        }
     }
 
     /** One of the user's devices, active or not; another user's answers like a missing one. */

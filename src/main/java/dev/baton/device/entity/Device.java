@@ -20,6 +20,8 @@ import java.util.UUID;
 @NamedQuery(name = Device.BY_TOKEN_HASH, query = "select d from Device d where d.tokenHash = :hash")
 @NamedQuery(name = Device.BY_OWNER,
         query = "select d from Device d where d.ownerId = :owner order by d.registeredAt, d.id")
+@NamedQuery(name = Device.MARK_SEEN,
+        query = "update Device d set d.lastSeenAt = :now where d.id = :id and (d.lastSeenAt is null or d.lastSeenAt < :stale)")
 @NamedQuery(name = Device.COUNT_ACTIVE,
         query = "select count(d) from Device d where d.ownerId = :owner and d.status = :status")
 public class Device {
@@ -27,9 +29,10 @@ public class Device {
     public static final String BY_TOKEN_HASH = "Device.byTokenHash";
     public static final String BY_OWNER = "Device.byOwner";
     public static final String COUNT_ACTIVE = "Device.countActive";
+    public static final String MARK_SEEN = "Device.markSeen";
 
     /** How stale {@code lastSeenAt} may get before a call writes it again. */
-    private static final Duration SEEN_RESOLUTION = Duration.ofMinutes(1);
+    public static final Duration SEEN_RESOLUTION = Duration.ofMinutes(1);
 
     public enum Status { ACTIVE, REVOKED }
 
@@ -76,11 +79,9 @@ public class Device {
         return Tokens.matches(token, tokenHash);
     }
 
-    /** Marks the device as seen; writes at most once per minute, so reads stay reads. */
-    public void seen(Instant now) {
-        if (lastSeenAt == null || lastSeenAt.plus(SEEN_RESOLUTION).isBefore(now)) {
-            lastSeenAt = now;
-        }
+    /** Whether {@code lastSeenAt} is stale enough at {@code now} to be written again. */
+    public boolean seenLongAgo(Instant now) {
+        return lastSeenAt == null || lastSeenAt.plus(SEEN_RESOLUTION).isBefore(now);
     }
 
     /** Answers whether this call revoked it (revoking twice is a no-op). */

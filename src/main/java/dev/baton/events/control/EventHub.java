@@ -31,8 +31,10 @@ public class EventHub {
     }
 
     public void publish(DeviceEvent event) {
-        Set<Stream> open = streams.getOrDefault(event.deviceId(), Set.of());
-        open.removeIf(stream -> !stream.send(event.name(), event.json().toString()));
+        Set<Stream> open = streams.get(event.deviceId());
+        if (open != null) {
+            open.removeIf(stream -> !stream.send(event.name(), event.json().toString()));
+        }
         if (DeviceEvent.DEVICE_REVOKED.equals(event.name())) {
             close(event.deviceId());
         }
