@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /** Renders RFC 9457 problem documents, for JAX-RS and for the container's own error pages. */
@@ -44,9 +43,5 @@ public final class Problems {
     public static long retryAfterSeconds(Duration wait) {
         long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
         return Math.max(1, seconds);
-    }
-
-    public static Duration until(Instant now, Instant end) {
-        return Duration.between(now, end);
     }
 }

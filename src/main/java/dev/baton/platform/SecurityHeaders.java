@@ -1,5 +1,6 @@
 package dev.baton.platform;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,7 +13,7 @@ import java.io.IOException;
  * Headers on every answer, including the container's own error pages. Every API answer may carry
  * a token, a code or a session's state, so none of them is cached.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR})
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
 
     @Override

@@ -27,12 +27,6 @@ public class AuditLog {
         em.persist(new AuditRecord(entry, clock.instant()));
     }
 
-    /** Records a refusal so that it outlives the rollback of the refused step. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordRefusal(AuditEntry entry) {
-        em.persist(new AuditRecord(entry, clock.instant()));
-    }
-
     /** Audits {@code refusal} (in its own transaction) and hands it back to be thrown. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public BatonException refuse(AuditEntry.Builder entry, BatonException refusal) {

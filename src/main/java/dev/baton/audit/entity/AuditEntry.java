@@ -42,6 +42,7 @@ public record AuditEntry(AuditAction action, String actor, String address, Strin
             return this;
         }
 
+        /** For steps Baton takes on its own (an expiry, a prohibition's end): the user they concern. */
         public Builder by(String user) {
             this.actor = user;
             return this;

@@ -83,7 +83,7 @@ public class Transfers {
         if (!transfer.expireIfDue(now)) {
             return false;
         }
-        audit.record(AuditEntry.of(AuditAction.TRANSFER_EXPIRED).session(transfer.sessionId()).transfer(transfer.id())
+        audit.record(AuditEntry.of(AuditAction.TRANSFER_EXPIRED).by(transfer.ownerId()).session(transfer.sessionId()).transfer(transfer.id())
                 .device(transfer.sourceDeviceId()).target(transfer.targetDeviceId()).succeeded("ttl"));
         for (String deviceId : new String[] {transfer.sourceDeviceId(), transfer.targetDeviceId()}) {
             events.fire(new DeviceEvent(deviceId, DeviceEvent.TRANSFER_EXPIRED, transfer.sessionId(), transfer.id(), now));
