@@ -21,8 +21,8 @@ import java.util.Map;
 public final class BatonServer {
 
     private static final Duration STARTUP = Duration.ofSeconds(240);
-    /** Keeps the data grid of a node on 127.0.0.1 and silent (the file says why). */
-    private static final Path LOOPBACK_GRID = Path.of("target", "test-classes", "hazelcast-loopback.xml").toAbsolutePath();
+    /** Keeps the data grid of a node on 127.0.0.1 and silent, as the README's run command does. */
+    private static final Path LOOPBACK_GRID = Path.of("server-config", "hazelcast.xml").toAbsolutePath();
 
     private final String name;
     private final Map<String, String> environment;
