@@ -23,6 +23,8 @@ class AuthenticationIT {
             null,
             "not-a-jwt",
             TestIssuer.foreignToken(clerk.user),
+            issuer.unsigned(clerk.user),
+            issuer.hs256WithPublicKey(clerk.user),
             issuer.token(clerk.user, c -> c.add("exp", now - 120).add("iat", now - 3600), "baton-user"),
             issuer.token(clerk.user, c -> c.add("iss", "https://evil.example/"), "baton-user"),
             issuer.token(clerk.user, c -> c.add("iat", now + 600), "baton-user"),

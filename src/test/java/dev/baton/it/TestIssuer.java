@@ -4,6 +4,8 @@ import dev.baton.demo.Jws;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +14,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** The identity provider of the tests: an RSA key made for the run, signing RS256 JWTs. */
 public final class TestIssuer {
@@ -52,6 +56,33 @@ public final class TestIssuer {
                 .add("jti", UUID.randomUUID().toString());
         JsonObject signed = change.apply(claims).build();
         return Jws.rs256(keys.getPrivate(), "test-key", signed);
+    }
+
+    /** The claims of {@link #token} with {@code alg: none} and no signature (RFC 8725 §2.1). */
+    public String unsigned(String user) {
+        return forged(user, "none", new byte[0]);
+    }
+
+    /** The claims of {@link #token} "signed" with HS256 and the RSA public key as the secret. */
+    public String hs256WithPublicKey(String user) {
+        return forged(user, "HS256", keys.getPublic().getEncoded());
+    }
+
+    private String forged(String user, String alg, byte[] secret) {
+        String[] genuine = token(user, "baton-user").split("\\.");
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        String header = base64url.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
+        String input = header + "." + genuine[1];
+        if (secret.length == 0) {
+            return input + ".";
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return input + "." + base64url.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A token signed by a key the server does not know. */
