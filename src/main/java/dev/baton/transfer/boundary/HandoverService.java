@@ -22,7 +22,6 @@ import dev.baton.session.entity.Session;
 import dev.baton.transfer.control.Revocations;
 import dev.baton.transfer.control.Transfers;
 import dev.baton.transfer.entity.Transfer;
-import dev.baton.transfer.entity.TransferStatus;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -131,7 +130,7 @@ public class HandoverService {
             audit.record(failure.refused(Problem.TRANSFER_GONE.code()));
             throw Transfers.gone(transfer);
         }
-        if (transfer.status() != TransferStatus.CLAIMED || !transfer.restorableWith(restoreToken, now)) {
+        if (!transfer.restorableWith(restoreToken, now)) {
             throw audit.refuse(failure, Problem.RESTORE_TOKEN_INVALID, "Wrong restore token.");
         }
         if (!JsonBodies.object(transfer.sessionInfo(), Problem.INTERNAL).equals(sessionInfo)) {
