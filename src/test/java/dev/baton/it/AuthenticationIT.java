@@ -108,9 +108,29 @@ class AuthenticationIT {
             assertEquals(404, theirs.status(), theirs::toString);
             assertEquals(missing.text(), theirs.text());
         }
-        assertEquals(404, api.delete("devices/" + desktop.id()).bearer(intruder.jwt()).send().status());
-        assertEquals(404, intruder.claim(own, transferId, "ABCDEFGH").status());
-        assertEquals(404, intruder.restore(own, session.id(), "token", Clerk.info()).status());
+        String missing = "00000000-0000-0000-0000-000000000000";
+        for (String id : new String[] {session.id(), missing}) {
+            Reply[] replies = {
+                api.put("sessions/" + id + "/state").bearer(intruder.jwt()).device(own.token()).session(session.token())
+                        .header("If-Match", "\"1\"").json("{}").send(),
+                api.delete("sessions/" + id).bearer(intruder.jwt()).device(own.token()).session(session.token()).send(),
+                intruder.requestTransfer(own, new Clerk.Held(id, session.token()), own.id(), Clerk.info()),
+                intruder.restore(own, id, "token", Clerk.info()),
+            };
+            for (Reply reply : replies) {
+                assertEquals(404, reply.status(), reply::toString);
+                assertEquals("not-found", reply.code());
+            }
+        }
+        for (String id : new String[] {transferId, missing}) {
+            assertEquals(404, intruder.claim(own, id, "ABCDEFGH").status());
+            assertEquals(404, api.delete("transfers/" + id).bearer(intruder.jwt()).device(own.token()).send().status());
+        }
+        for (String id : new String[] {desktop.id(), missing}) {
+            assertEquals(404, api.delete("devices/" + id).bearer(intruder.jwt()).send().status());
+            assertEquals(404, api.get("devices/" + id + "/events").bearer(intruder.jwt()).device(own.token())
+                    .header("Accept", "text/event-stream").send().status());
+        }
         assertEquals(200, clerk.readSession(desktop, session).status(), "nothing changed for the owner");
     }
 
