@@ -2,6 +2,7 @@ package dev.baton.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,9 +48,9 @@ class SessionIT {
     @Test
     void eachAccessIsActivityAndAnIdleSessionIsNotActive() throws InterruptedException {
         Clerk.Held session = clerk.open(desktop);
-        String before = clerk.readSession(desktop, session).get("lastActivityAt");
+        Instant before = Instant.parse(clerk.readSession(desktop, session).get("lastActivityAt"));
         Thread.sleep(50);
-        assertTrue(clerk.readSession(desktop, session).get("lastActivityAt").compareTo(before) > 0);
+        assertTrue(Instant.parse(clerk.readSession(desktop, session).get("lastActivityAt")).isAfter(before));
 
         Thread.sleep(SharedBaton.IDLE.plusSeconds(1).toMillis());
         Reply idle = clerk.readSession(desktop, session);
