@@ -27,6 +27,8 @@ class AuthenticationIT {
             issuer.hs256WithPublicKey(clerk.user),
             issuer.token(clerk.user, c -> c.add("exp", now - 120).add("iat", now - 3600), "baton-user"),
             issuer.token(clerk.user, c -> c.add("iss", "https://evil.example/"), "baton-user"),
+            issuer.token(clerk.user, c -> c.add("aud", "another-service"), "baton-user"),
+            issuer.token(clerk.user, c -> c.remove("aud"), "baton-user"),
             issuer.token(clerk.user, c -> c.add("iat", now + 600), "baton-user"),
             issuer.token(clerk.user, c -> c.remove("sub").remove("upn"), "baton-user"),
         };

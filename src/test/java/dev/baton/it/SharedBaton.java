@@ -29,6 +29,7 @@ public final class SharedBaton implements BeforeAllCallback, ExtensionContext.St
             server = new BatonServer("shared", Map.of(
                     "MP_JWT_VERIFY_PUBLICKEY", ISSUER.publicKey(),
                     "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
+                    "MP_JWT_VERIFY_AUDIENCES", TestIssuer.AUDIENCE,
                     "BATON_TRANSFER_TTL", TRANSFER_TTL.toString(),
                     "BATON_PROHIBITION_PERIOD", PROHIBITION.toString(),
                     "BATON_SESSION_IDLE_TIMEOUT", IDLE.toString(),

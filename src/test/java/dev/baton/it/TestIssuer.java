@@ -21,6 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TestIssuer {
 
     public static final String ISSUER = "https://sso.baton.test/realms/bank";
+    /** The audience the servers of the tests require (MP_JWT_VERIFY_AUDIENCES). */
+    public static final String AUDIENCE = "baton";
 
     private final KeyPair keys;
 
@@ -48,6 +50,7 @@ public final class TestIssuer {
         Instant now = Instant.now();
         JsonObjectBuilder claims = Json.createObjectBuilder()
                 .add("iss", ISSUER)
+                .add("aud", AUDIENCE)
                 .add("sub", user)
                 .add("upn", user)
                 .add("groups", Json.createArrayBuilder(java.util.List.of(groups)))
