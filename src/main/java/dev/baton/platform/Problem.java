@@ -1,5 +1,7 @@
 package dev.baton.platform;
 
+import java.util.Locale;
+
 /**
  * Every refusal Baton answers, with its HTTP status and the stable machine code clients rely on
  * (DESIGN.md §3).
@@ -53,7 +55,7 @@ public enum Problem {
 
     /** The stable machine code, e.g. {@code claim-code-invalid}. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public String type() {

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * A rate limit written as {@code <count>/<ISO-8601 duration>}, e.g. {@code 20/PT1M}. MicroProfile
- * Config converts setting values through {@link #parse(String)}.
+ * Config converts setting values through {@link #parse(CharSequence)} (an implicit converter), once.
  */
 public record Rate(int count, Duration window) {
 
@@ -14,7 +14,8 @@ public record Rate(int count, Duration window) {
         }
     }
 
-    public static Rate parse(String text) {
+    public static Rate parse(CharSequence value) {
+        String text = value.toString();
         int slash = text.indexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException("Expected <count>/<duration>, got " + text);

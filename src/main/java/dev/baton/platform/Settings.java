@@ -59,11 +59,11 @@ public class Settings {
 
     @Inject
     @ConfigProperty(name = "baton.rate-limit.claim")
-    String claimRate;
+    Rate claimRate;
 
     @Inject
     @ConfigProperty(name = "baton.rate-limit.write")
-    String writeRate;
+    Rate writeRate;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
@@ -110,11 +110,11 @@ public class Settings {
     }
 
     public Rate claimRate() {
-        return Rate.parse(claimRate);
+        return claimRate;
     }
 
     public Rate writeRate() {
-        return Rate.parse(writeRate);
+        return writeRate;
     }
 
     public Duration clockSkew() {

@@ -16,8 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * What ending a session or revoking a device takes down with it: open transfers are cancelled,
@@ -25,8 +23,6 @@ import java.util.Set;
  */
 @Dependent
 public class Revocations {
-
-    static final Set<TransferStatus> OPEN = EnumSet.of(TransferStatus.PENDING, TransferStatus.CLAIMED);
 
     @PersistenceContext
     EntityManager em;
@@ -40,7 +36,7 @@ public class Revocations {
     public void endSession(Actor actor, Session session, String reason, Instant now) {
         em.createNamedQuery(Transfer.OPEN_OF_SESSION, Transfer.class)
                 .setParameter("session", session.id())
-                .setParameter("open", OPEN)
+                .setParameter("open", TransferStatus.OPEN)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
                 .forEach(t -> cancel(actor, t, reason, now));
@@ -59,7 +55,7 @@ public class Revocations {
                 .forEach(s -> endSession(actor, s, "device-revoked", now));
         em.createNamedQuery(Transfer.OPEN_OF_DEVICE, Transfer.class)
                 .setParameter("device", device.id())
-                .setParameter("open", OPEN)
+                .setParameter("open", TransferStatus.OPEN)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
                 .forEach(t -> cancel(actor, t, "device-revoked", now));

@@ -8,6 +8,7 @@ import dev.baton.platform.CommittedRefusal;
 import dev.baton.platform.Ids;
 import dev.baton.platform.Problem;
 import dev.baton.transfer.entity.Transfer;
+import dev.baton.transfer.entity.TransferStatus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class Transfers {
     public Optional<Transfer> openOf(String sessionId, Instant now) {
         return em.createNamedQuery(Transfer.OPEN_OF_SESSION, Transfer.class)
                 .setParameter("session", sessionId)
-                .setParameter("open", Revocations.OPEN)
+                .setParameter("open", TransferStatus.OPEN)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .filter(t -> !expireIfDue(t, now))
@@ -66,7 +67,7 @@ public class Transfers {
 
     public List<String> dueIds(Instant now) {
         return em.createNamedQuery(Transfer.DUE, String.class)
-                .setParameter("open", Revocations.OPEN)
+                .setParameter("open", TransferStatus.OPEN)
                 .setParameter("now", now)
                 .setMaxResults(500)
                 .getResultList();
