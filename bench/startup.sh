@@ -8,7 +8,7 @@ port=${PORT:-18080}
 for i in $(seq "$runs"); do
   data=$(mktemp -d)
   start=$(date +%s%N)
-  BATON_DEMO=true BATON_DATA_DIR="$data" java -Dhazelcast.config=server-config/hazelcast.xml -jar target/baton.jar --port "$port" >"$data/log" 2>&1 &
+  BATON_DEMO=true BATON_DATA_DIR="$data" java -jar target/baton.jar --port "$port" >"$data/log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/"; do
     kill -0 "$pid" 2>/dev/null || { echo "Baton exited; see $data/log"; exit 1; }

@@ -1,14 +1,24 @@
 package dev.baton.demo;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The demo token issuer: an RSA key made at start-up, held in memory only. Whether demo mode is on
+ * The demo token issuer: an RSA key made at start-up and held in memory only, or, for several
+ * nodes that must accept each other's demo tokens, read from {@code baton.demo.key-file} (a
+ * PKCS#8 PEM file, e.g. {@code openssl genpkey -algorithm RSA}). Whether demo mode is on
  * is read from the environment and system properties directly, because MicroProfile JWT asks
  * {@link DemoConfigSource} for its key during deployment, before the application's config is whole.
  */
@@ -17,7 +27,7 @@ public final class DemoIssuer {
     public static final String ISSUER = "urn:baton:demo";
     public static final String KEY_ID = "baton-demo";
 
-    private static final KeyPair KEYS = enabled() ? generate() : null;
+    private static final KeyPair KEYS = enabled() ? setting("baton.demo.key-file").map(DemoIssuer::read).orElseGet(DemoIssuer::generate) : null;
 
     private DemoIssuer() {
     }
@@ -47,6 +57,17 @@ public final class DemoIssuer {
         return Optional.ofNullable(System.getProperty(key))
                 .or(() -> Optional.ofNullable(System.getenv(env)))
                 .filter(v -> !v.isBlank());
+    }
+
+    private static KeyPair read(String file) {
+        try {
+            String pem = Files.readString(Path.of(file)).replaceAll("-----[A-Z ]+-----|\\s", "");
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())), key);
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalStateException("baton.demo.key-file must be an RSA private key in PKCS#8 PEM: " + file, e);
+        }
     }
 
     private static KeyPair generate() {

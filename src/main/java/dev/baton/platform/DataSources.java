@@ -3,7 +3,12 @@ package dev.baton.platform;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 
-/** Declares Baton's one connection pool; {@link BatonDataSource} picks the database. */
+/**
+ * Declares Baton's one connection pool; {@link BatonDataSource} picks the database. Connections
+ * are checked with a real round trip ({@code Connection.isValid}) before use, and one failure
+ * discards the whole pool, so after a database restart the pool refills with live connections
+ * instead of handing out dead ones. A caller waits at most 5 s for a connection.
+ */
 @Singleton
 @DataSourceDefinition(
         name = DataSources.JNDI,
@@ -12,7 +17,10 @@ import jakarta.ejb.Singleton;
         maxPoolSize = 32,
         maxIdleTime = 300,
         properties = {"fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=meta-data"})
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=5000"})
 public class DataSources {
 
     public static final String JNDI = "java:app/jdbc/baton";

@@ -7,7 +7,13 @@ import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.resource.ResourceException;
+import jakarta.transaction.SystemException;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +22,7 @@ import java.util.logging.Logger;
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
 
     private ProblemMappers() {
     }
@@ -62,9 +69,29 @@ public final class ProblemMappers {
                     return Problems.response(Problem.CONCURRENT_MODIFICATION,
                             "Another request changed this resource at the same time; try again.");
                 }
+                if (databaseUnreachable(cause)) {
+                    LOG.warning("Database unreachable: " + cause);
+                    return Problems.response(new BatonException(Problem.UNAVAILABLE,
+                            "The database cannot be reached; try again shortly.", DATABASE_RETRY, Map.of()));
+                }
             }
             return unexpected(e);
         }
+    }
+
+    /**
+     * A connection that could not be made or was cut: SQLSTATE class 08, or the server shutting
+     * down or starting up (57P01–57P03); also the pool's own "cannot allocate" when the database is
+     * gone, and the transaction manager's failure to enlist or complete with a dead connection
+     * (a {@code SystemException} that carries no cause; the log above it shows the connection).
+     * Nothing of the call was committed, so the client may simply retry.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        if (e instanceof SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            return state.startsWith("08") || state.startsWith("57P0");
+        }
+        return e instanceof SQLTransientConnectionException || e instanceof ResourceException || e instanceof SystemException;
     }
 
     static Response unexpected(Throwable e) {

@@ -16,17 +16,17 @@ import java.util.Map;
 
 /**
  * One Baton process: {@code java -jar target/baton.jar} on a free loopback port, with its own H2
- * data directory and log file. Stopping it kills only this process.
+ * data directory, log file and data grid (a cluster name and grid port of its own, so that two
+ * test nodes never join each other). Stopping it kills only this process.
  */
 public final class BatonServer {
 
     private static final Duration STARTUP = Duration.ofSeconds(240);
-    /** Keeps the data grid of a node on 127.0.0.1 and silent, as the README's run command does. */
-    private static final Path LOOPBACK_GRID = Path.of("server-config", "hazelcast.xml").toAbsolutePath();
 
     private final String name;
     private final Map<String, String> environment;
     private final int port;
+    private final int gridPort;
     private final Path log;
     private Process process;
 
@@ -34,6 +34,7 @@ public final class BatonServer {
         this.name = name;
         this.environment = new HashMap<>(environment);
         this.port = freePort();
+        this.gridPort = freePort();
         this.log = Path.of("target", "it-logs", name + ".log");
         this.environment.putIfAbsent("BATON_DATA_DIR", Path.of("target", "it-data", name).toAbsolutePath().toString());
     }
@@ -52,8 +53,9 @@ public final class BatonServer {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dhazelcast.config=" + LOOPBACK_GRID, "-jar", Path.of("target", "baton.jar").toString(), "--port", Integer.toString(port),
-                    "--name", name)
+                    "-jar", Path.of("target", "baton.jar").toString(), "--port", Integer.toString(port), "--name", name,
+                    "--clustername", "baton-it-" + name + "-" + gridPort, "--clustermode", "tcpip:127.0.0.1:" + gridPort,
+                    "--startport", Integer.toString(gridPort))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);

@@ -26,10 +26,19 @@ public final class Clerk {
     private final String[] groups;
 
     public Clerk(Api api, TestIssuer issuer, String... groups) {
+        this(api, issuer, "clerk-" + UUID.randomUUID(), groups.length == 0 ? new String[] {"baton-user"} : groups);
+    }
+
+    private Clerk(Api api, TestIssuer issuer, String user, String[] groups) {
         this.api = api;
         this.issuer = issuer;
-        this.user = "clerk-" + UUID.randomUUID();
-        this.groups = groups.length == 0 ? new String[] {"baton-user"} : groups;
+        this.user = user;
+        this.groups = groups;
+    }
+
+    /** The same user, calling another node. */
+    public Clerk at(Api other) {
+        return new Clerk(other, issuer, user, groups);
     }
 
     public static Clerk fresh() {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,10 @@ class RateLimiterTest {
     private final RateLimiter limiter = new RateLimiter();
 
     @BeforeEach
-    void useTheTestClock() {
+    void useTheTestClockAndCountInMemory() {
         limiter.clock = clock;
+        Map<String, Long> counts = new HashMap<>();
+        limiter.counters = (key, lifetime) -> counts.merge(key, 1L, Long::sum);
     }
 
     private void useUpTheLimit(String key) {
@@ -43,6 +47,15 @@ class RateLimiterTest {
         useUpTheLimit("alice");
         assertTrue(limiter.acquire("alice", THREE_PER_MINUTE).isPresent());
         clock.advance(THREE_PER_MINUTE.window());
+        useUpTheLimit("alice");
+    }
+
+    @Test
+    void windowsStartAtTheSameInstantOnEveryNode() {
+        clock.advance(Duration.ofSeconds(50));
+        useUpTheLimit("alice");
+        assertEquals(Optional.of(Duration.ofSeconds(10)), limiter.acquire("alice", THREE_PER_MINUTE));
+        clock.advance(Duration.ofSeconds(10));
         useUpTheLimit("alice");
     }
 

@@ -3,16 +3,16 @@ package dev.baton.events.control;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.Serializable;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A notice for one device. Serializable so that it can cross nodes; carries identifiers only,
- * never a token or a code.
+ * A notice for one device. It crosses nodes as its JSON ({@link #json()}, {@link #parse(String)});
+ * it carries identifiers only, never a token or a code.
  */
-public record DeviceEvent(String deviceId, String name, String sessionId, String transferId, Instant at)
-        implements Serializable {
+public record DeviceEvent(String deviceId, String name, String sessionId, String transferId, Instant at) {
 
     public static final String TRANSFER_OFFERED = "transfer-offered";
     public static final String TRANSFER_CLAIMED = "transfer-claimed";
@@ -38,5 +38,13 @@ public record DeviceEvent(String deviceId, String name, String sessionId, String
             data.add("transferId", transferId);
         }
         return data.add("at", at.toString()).build();
+    }
+
+    public static DeviceEvent parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonObject data = reader.readObject();
+            return new DeviceEvent(data.getString("deviceId"), data.getString("type"), data.getString("sessionId", null),
+                    data.getString("transferId", null), Instant.parse(data.getString("at")));
+        }
     }
 }

@@ -14,7 +14,7 @@ import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
 import dev.baton.platform.Tokens;
-import dev.baton.prohibition.control.ProhibitionTimers;
+import dev.baton.prohibition.control.ProhibitionStarted;
 import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.session.boundary.SessionView;
 import dev.baton.session.control.SessionAccess;
@@ -56,7 +56,7 @@ public class HandoverService {
     Revocations revocations;
 
     @Inject
-    ProhibitionTimers timers;
+    Event<ProhibitionStarted> prohibitionStarted;
 
     @Inject
     AuditLog audit;
@@ -145,7 +145,7 @@ public class HandoverService {
         Prohibition prohibition = new Prohibition(actor.user(), session.id(), transfer.sourceDeviceId(), transfer.id(), now,
                 now.plus(settings.prohibitionPeriod()));
         em.persist(prohibition);
-        timers.arm(prohibition.id(), prohibition.untilAt());
+        prohibitionStarted.fire(new ProhibitionStarted(prohibition.id(), prohibition.untilAt()));
         audit.record(AuditEntry.of(AuditAction.SESSION_RESTORED).by(actor).session(session.id()).transfer(transfer.id())
                 .device(transfer.sourceDeviceId()).target(device.id()).succeeded());
         events.fire(new DeviceEvent(transfer.sourceDeviceId(), DeviceEvent.SESSION_MOVED, session.id(), transfer.id(), now));
