@@ -36,6 +36,9 @@ public final class Jsons {
         if (value instanceof JsonValue json) {
             return json;
         }
+        if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
         if (value instanceof Integer || value instanceof Long) {
             return Json.createValue(((Number) value).longValue());
         }

@@ -49,6 +49,19 @@ class AuditIT {
     }
 
     @Test
+    void theAuditChainIsWholeAndOnlyAuditorsMayCheckIt() {
+        Clerk clerk = Clerk.fresh();
+        Clerk.Device desktop = clerk.register("desktop");
+        clerk.move(clerk.open(desktop), desktop, clerk.register("phone"));
+        String auditor = SharedBaton.issuer().token("auditor", "baton-auditor");
+        JsonObject verdict = clerk.api.get("audit/verify").bearer(auditor).send().json();
+        assertEquals(true, verdict.getBoolean("valid"), verdict::toString);
+        assertTrue(verdict.getInt("checked") >= 6, verdict::toString);
+        assertTrue(verdict.isNull("firstBrokenId"));
+        assertEquals(403, clerk.api.get("audit/verify").bearer(clerk.jwt()).send().status());
+    }
+
+    @Test
     void badFiltersAreInvalidRequests() {
         Api api = Clerk.fresh().api;
         String auditor = SharedBaton.issuer().token("auditor", "baton-auditor");

@@ -23,6 +23,7 @@ class AuthenticationIT {
             null,
             "not-a-jwt",
             TestIssuer.foreignToken(clerk.user),
+            TestIssuer.unknownKeyIdToken(clerk.user),
             issuer.unsigned(clerk.user),
             issuer.hs256WithPublicKey(clerk.user),
             issuer.token(clerk.user, c -> c.add("exp", now - 120).add("iat", now - 3600), "baton-user"),

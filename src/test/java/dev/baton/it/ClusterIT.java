@@ -285,6 +285,11 @@ class ClusterIT {
         }
         BatonServer.sleep(Duration.between(Instant.now(), until).plusSeconds(3));
         assertEndedOnceOnTime(onB, session, until);
+
+        String auditor = ISSUER.token("auditor", "baton-auditor");
+        JsonObject chain = a.get("audit/verify").bearer(auditor).send().json();
+        System.out.println("[figures] audit chain after all scenarios: " + chain);
+        assertTrue(chain.getBoolean("valid"), "records appended by both nodes, under load and through a kill -9, form one chain: " + chain);
     }
 
     /** One move per call, each step on a node picked at random; acknowledged steps go into the ledger. */

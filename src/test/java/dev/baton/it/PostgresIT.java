@@ -3,6 +3,7 @@ package dev.baton.it;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -11,14 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Baton on PostgreSQL (127.0.0.1:5432, as .ci/run ensures): the same migrations make the schema in
- * a database of the test's own, and the whole flow runs on it.
+ * a database of the test's own, the whole flow runs on it, and the audit chain finds rows changed
+ * in the database behind Baton's back.
  */
 class PostgresIT {
-
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     private final String database = "baton_it_" + System.nanoTime();
     private BatonServer server;
@@ -37,7 +38,7 @@ class PostgresIT {
     }
 
     @Test
-    void theFlowRunsOnPostgresqlAndReadinessSaysSo() {
+    void theFlowRunsOnPostgresqlAndReadinessSaysSo() throws SQLException {
         server = new BatonServer("postgres", Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY", SharedBaton.issuer().publicKey(),
                 "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
@@ -55,10 +56,47 @@ class PostgresIT {
         Reply ready = clerk.api.get("/health/ready").send();
         assertEquals(200, ready.status(), ready::toString);
         assertEquals("UP", ready.get("status"));
+
+        auditTamperingIsFound(clerk);
+    }
+
+    /** Rows of the audit altered or deleted in the database behind Baton's back: verify names the first. */
+    private void auditTamperingIsFound(Clerk clerk) throws SQLException {
+        String auditor = SharedBaton.issuer().token("auditor", "baton-auditor");
+        JsonObject whole = clerk.api.get("audit/verify").bearer(auditor).send().json();
+        assertEquals(true, whole.getBoolean("valid"), whole::toString);
+        assertTrue(whole.getInt("checked") >= 5, whole::toString);
+
+        long altered = single("select id from audit_record where seq = 3");
+        admin(database, "create table audit_backup as select * from audit_record where seq = 3");
+        admin(database, "update audit_record set reason = 'nothing happened' where seq = 3");
+        JsonObject tampered = clerk.api.get("audit/verify").bearer(auditor).send().json();
+        assertEquals(false, tampered.getBoolean("valid"), tampered::toString);
+        assertEquals(altered, tampered.getJsonNumber("firstBrokenId").longValue());
+        assertEquals(2, tampered.getInt("checked"));
+
+        admin(database, "update audit_record set reason = (select reason from audit_backup) where seq = 3");
+        assertEquals(true, clerk.api.get("audit/verify").bearer(auditor).send().json().getBoolean("valid"), "put back as it was");
+        admin(database, "delete from audit_record where seq = 2");
+        JsonObject gap = clerk.api.get("audit/verify").bearer(auditor).send().json();
+        assertEquals(false, gap.getBoolean("valid"), gap::toString);
+        assertEquals(altered, gap.getJsonNumber("firstBrokenId").longValue(), "the record after the deleted one");
+    }
+
+    private long single(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
+        admin("postgres", sql);
+    }
+
+    private static void admin(String db, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "postgres", "");
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -92,4 +92,14 @@ public final class TestIssuer {
     public static String foreignToken(String user) {
         return new TestIssuer().token(user, "baton-user");
     }
+
+    /** A token signed by a key the server does not know, naming a key id it has never seen. */
+    public static String unknownKeyIdToken(String user) {
+        TestIssuer stranger = new TestIssuer();
+        Instant now = Instant.now();
+        return Jws.rs256(stranger.keys.getPrivate(), "no-such-key-" + UUID.randomUUID(), Json.createObjectBuilder()
+                .add("iss", ISSUER).add("aud", AUDIENCE).add("sub", user).add("upn", user)
+                .add("groups", Json.createArrayBuilder().add("baton-user"))
+                .add("iat", now.getEpochSecond()).add("exp", now.plus(Duration.ofMinutes(30)).getEpochSecond()).build());
+    }
 }

@@ -42,6 +42,13 @@ public class AuditResource {
                 number(size, "size", 1, AuditQuery.MAX_SIZE)));
     }
 
+    /** {@code GET /audit/verify}: whether the audit chain is whole, and where it is broken if not. */
+    @GET
+    @Path("verify")
+    public JsonObject verify() {
+        return audit.verify();
+    }
+
     private static Optional<String> present(String value) {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }

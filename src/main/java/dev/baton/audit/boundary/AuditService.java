@@ -1,6 +1,7 @@
 package dev.baton.audit.boundary;
 
 import dev.baton.audit.entity.AuditEntry;
+import dev.baton.audit.entity.AuditChain;
 import dev.baton.audit.entity.AuditRecord;
 import dev.baton.platform.Jsons;
 import jakarta.ejb.Stateless;
@@ -18,6 +19,8 @@ import java.util.Map;
 /** Searches the audit trail, newest first. */
 @Stateless
 public class AuditService {
+
+    private static final int VERIFY_PAGE = 1_000;
 
     @PersistenceContext
     EntityManager em;
@@ -52,6 +55,38 @@ public class AuditService {
                               Object value) {
         conditions.add(condition);
         parameters.put(name, value);
+    }
+
+    /**
+     * Walks the audit chain from its first record to the head as it stood when the walk began:
+     * each record must carry the next number, name its predecessor's hash and hash to what it
+     * carries; the last must be the head. Answers the first record that is not so.
+     */
+    public JsonObject verify() {
+        AuditChain head = em.find(AuditChain.class, AuditChain.ID);
+        String previous = AuditChain.GENESIS;
+        long checked = 0;
+        while (checked < head.lastSeq()) {
+            List<AuditRecord> page = em.createNamedQuery(AuditRecord.CHAIN_FROM, AuditRecord.class)
+                    .setParameter("after", checked).setParameter("last", head.lastSeq())
+                    .setMaxResults(VERIFY_PAGE).getResultList();
+            if (page.isEmpty()) {
+                break;
+            }
+            for (AuditRecord record : page) {
+                if (record.seq() != checked + 1 || !record.intactAfter(previous)) {
+                    return verdict(false, checked, record.id());
+                }
+                previous = record.hash();
+                checked++;
+            }
+            em.clear();
+        }
+        return verdict(checked == head.lastSeq() && previous.equals(head.lastHash()), checked, null);
+    }
+
+    private static JsonObject verdict(boolean valid, long checked, Long firstBrokenId) {
+        return Jsons.object("valid", valid, "checked", checked, "firstBrokenId", firstBrokenId);
     }
 
     static JsonObject view(AuditRecord record) {

@@ -7,6 +7,7 @@ import dev.baton.platform.Problem;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,16 +23,25 @@ public class AuditLog {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<AuditRecord> written;
+
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(AuditEntry entry) {
-        em.persist(new AuditRecord(entry, clock.instant()));
+        store(new AuditRecord(entry, clock.instant()));
     }
 
     /** Audits {@code refusal} (in its own transaction) and hands it back to be thrown. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public BatonException refuse(AuditEntry.Builder entry, BatonException refusal) {
-        em.persist(new AuditRecord(entry.refused(refusal.problem().code()), clock.instant()));
+        store(new AuditRecord(entry.refused(refusal.problem().code()), clock.instant()));
         return refusal;
+    }
+
+    /** Stores a record; {@link AuditChainer} links it into the chain when the transaction commits. */
+    private void store(AuditRecord record) {
+        em.persist(record);
+        written.fire(record);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

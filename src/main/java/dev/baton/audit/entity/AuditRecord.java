@@ -1,16 +1,26 @@
 package dev.baton.audit.entity;
 
+import dev.baton.platform.Tokens;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import java.time.Instant;
 
-/** One stored audit entry. Append-only: no setters, never updated, never deleted. */
+/**
+ * One stored audit entry. Append-only: never updated once its transaction has committed, never
+ * deleted. Just before that commit it becomes a link of the audit chain ({@link AuditChain}): its
+ * number, its predecessor's hash and its own hash over all of its content and that predecessor.
+ */
 @Entity
+@NamedQuery(name = AuditRecord.CHAIN_FROM,
+        query = "select a from AuditRecord a where a.seq > :after and a.seq <= :last order by a.seq")
 public class AuditRecord {
+
+    public static final String CHAIN_FROM = "AuditRecord.chainFrom";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -27,6 +37,9 @@ public class AuditRecord {
     private AuditEntry.Outcome outcome;
     private String reason;
     private String remoteAddress;
+    private Long seq;
+    private String prevHash;
+    private String hash;
 
     protected AuditRecord() {
     }
@@ -50,6 +63,36 @@ public class AuditRecord {
 
     public Instant at() {
         return at;
+    }
+
+    void link(long seq, String prevHash) {
+        this.seq = seq;
+        this.prevHash = prevHash;
+        this.hash = computedHash();
+    }
+
+    public Long seq() {
+        return seq;
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    /** Whether this record still is what was chained after {@code previousHash}. */
+    public boolean intactAfter(String previousHash) {
+        return previousHash.equals(prevHash) && computedHash().equals(hash);
+    }
+
+    /** SHA-256 over every field, each with its length in front so that no two contents read alike. */
+    private String computedHash() {
+        StringBuilder content = new StringBuilder();
+        for (Object field : new Object[] {seq, id, at, action, actor, remoteAddress, sessionId, transferId, deviceId,
+                targetDeviceId, outcome, reason, prevHash}) {
+            String text = field == null ? null : field.toString();
+            content.append(text == null ? "-" : text.length() + ":" + text).append('|');
+        }
+        return Tokens.hash(content.toString());
     }
 
     public AuditEntry entry() {

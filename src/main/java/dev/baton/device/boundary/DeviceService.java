@@ -4,6 +4,7 @@ import dev.baton.audit.control.AuditLog;
 import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
+import dev.baton.device.control.Registrants;
 import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKind;
 import dev.baton.platform.Actor;
@@ -17,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +38,9 @@ public class DeviceService {
     Revocations revocations;
 
     @Inject
+    Registrants owners;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -46,6 +51,7 @@ public class DeviceService {
 
     /** Registers a device; the answer holds its device token, which is never shown again. */
     public JsonObject register(Actor actor, String name, DeviceKind kind, String platform) {
+        owners.lock(actor.user());
         long active = em.createNamedQuery(Device.COUNT_ACTIVE, Long.class)
                 .setParameter("owner", actor.user())
                 .setParameter("status", Device.Status.ACTIVE)
@@ -90,6 +96,7 @@ public class DeviceService {
     public void revoke(Actor actor, String id) {
         Device device = (actor.isAdmin() ? gate.any(id) : gate.own(actor.user(), id))
                 .orElseThrow(BatonException::notFound);
+        em.refresh(device, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (device.revoke(now)) {
             revocations.release(actor, device, now);
