@@ -69,6 +69,14 @@ public class Settings {
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
     long clockSkewSeconds;
 
+    @Inject
+    @ConfigProperty(name = "baton.proof.max-age")
+    Duration proofMaxAge;
+
+    @Inject
+    @ConfigProperty(name = "baton.proof.trust-forwarded")
+    boolean proofTrustForwarded;
+
     public Duration transferTtl() {
         return transferTtl;
     }
@@ -119,6 +127,15 @@ public class Settings {
 
     public Duration clockSkew() {
         return Duration.ofSeconds(clockSkewSeconds);
+    }
+
+    public Duration proofMaxAge() {
+        return proofMaxAge;
+    }
+
+    /** Whether device proofs name the URL as the load balancer's {@code X-Forwarded-*} headers say. */
+    public boolean proofTrustForwarded() {
+        return proofTrustForwarded;
     }
 
     /** {@code baton.policy.<application>.allowed-kinds}: comma-separated device kinds, or empty. */

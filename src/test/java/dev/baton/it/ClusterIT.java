@@ -60,7 +60,8 @@ class ClusterIT {
                 "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
                 "BATON_TRANSFER_TTL", "PT30S",
                 "BATON_PROHIBITION_PERIOD", PROHIBITION.toString(),
-                "BATON_RATE_LIMIT_CLAIM", CLAIM_RATE + "/PT1M"));
+                "BATON_RATE_LIMIT_CLAIM", CLAIM_RATE + "/PT1M",
+                "BATON_PROOF_TRUST_FORWARDED", "true"));
         Instant begin = Instant.now();
         cluster.up();
         System.out.println("[figures] two nodes and PostgreSQL ready after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
@@ -147,6 +148,30 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void aDeviceProofUsedOnOneNodeIsRefusedOnTheOther() {
+        Clerk onA = new Clerk(a, ISSUER);
+        Clerk onB = onA.at(b);
+        ProofKey key = ProofKey.ec();
+        Reply registered = onA.api.post("devices").bearer(onA.jwt()).json(Json.createObjectBuilder().add("name", "bound")
+                .add("kind", "phone").add("platform", "test").add("publicKey", key.jwk()).build()).send();
+        assertEquals(201, registered.status(), registered::toString);
+        String token = registered.get("deviceToken");
+        JsonObject body = Json.createObjectBuilder().add("application", "portal").add("state", Json.createObjectBuilder()).build();
+        // One URL for both nodes, as behind a load balancer (X-Forwarded-Host): node 1's address.
+        String balancer = a.uri("").getAuthority();
+        String proof = key.proof("POST", a.uri("sessions"));
+        assertEquals(201, onA.api.post("sessions").bearer(onA.jwt()).device(token).header("DPoP", proof).json(body).send().status());
+        Reply replayed = onB.api.post("sessions").bearer(onB.jwt()).device(token).header("DPoP", proof)
+                .header("X-Forwarded-Host", balancer).json(body).send();
+        assertEquals("proof-invalid", replayed.code(), "replayed on node 2");
+        assertTrue(replayed.get("detail").contains("used before"), replayed::toString);
+        Reply fresh = onB.api.post("sessions").bearer(onB.jwt()).device(token).header("DPoP", key.proof("POST", a.uri("sessions")))
+                .header("X-Forwarded-Host", balancer).json(body).send();
+        assertEquals(201, fresh.status(), "a fresh proof for the balancer's URL passes on node 2: " + fresh);
+    }
+
+    @Test
+    @Order(5)
     void callsAnswer503WhilePostgresIsDownAndSucceedAfterwardsWithoutARestart() throws Exception {
         Clerk onA = new Clerk(a, ISSUER);
         Clerk onB = onA.at(b);
@@ -211,7 +236,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void killingANodeUnderAStreamOfTransfersLosesNothingAcknowledged() throws Exception {
         Clerk armedOnB = new Clerk(b, ISSUER);
         Clerk.Device armedDesktop = armedOnB.register("desktop");
@@ -266,7 +291,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aProhibitionHoldsAcrossAWholeClusterRestartAndEndsOnTimeOnce() {
         Clerk onB = new Clerk(b, ISSUER);
         Clerk.Device desktop = onB.register("desktop");

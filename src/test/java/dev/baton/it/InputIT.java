@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input gets a clear 4xx problem and changes nothing; input at its limits passes. */
 @ExtendWith(SharedBaton.class)
@@ -36,6 +37,69 @@ class InputIT {
                 .raw("application/json", new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}).send();
         assertEquals("invalid-request", invalidUtf8.code());
         assertEquals(0, api.get("devices").bearer(clerk.jwt()).send().array().size(), "nothing was registered");
+    }
+
+    /** Strings an attacker would try, in every text field: stored and answered exactly, or refused. */
+    private static final String[] HOSTILE = {
+        "Robert'); DROP TABLE device;--",
+        "' OR '1'='1",
+        "<script>alert(document.cookie)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "${jndi:ldap://127.0.0.1/x}",
+        "%00%0d%0aSet-Cookie: x=y",
+        "Ünïcødé ✓ 𝄞 مرحبا",
+    };
+
+    @Test
+    void hostileStringsInEveryFieldAreStoredAndAnsweredExactly() {
+        for (String hostile : HOSTILE) {
+            Reply created = api.post("devices").bearer(clerk.jwt()).json(Json.createObjectBuilder()
+                    .add("name", hostile).add("kind", "phone").add("platform", hostile).build()).send();
+            assertEquals(201, created.status(), hostile + ": " + created);
+            Reply read = api.get("devices/" + created.get("id")).bearer(clerk.jwt()).send();
+            assertEquals(hostile, read.get("name"));
+            assertEquals(hostile, read.get("platform"));
+            assertEquals("application/json", read.header("Content-Type"));
+            api.delete("devices/" + created.get("id")).bearer(clerk.jwt()).send();
+        }
+        Clerk.Device desktop = clerk.register("desktop");
+        JsonObject state = Json.createObjectBuilder()
+                .add("sql", HOSTILE[0]).add("html", HOSTILE[2]).add("unicode", HOSTILE[6])
+                .add(HOSTILE[1], "a key too").build();
+        Clerk.Held session = clerk.open(desktop, state);
+        assertEquals(state, clerk.readSession(desktop, session).json().getJsonObject("state"));
+        Reply opened = clerk.openReply(desktop, HOSTILE[0], state);
+        assertEquals(400, opened.status(), "an application name is a plain identifier: " + opened);
+    }
+
+    @Test
+    void absurdNumbersAreKeptExactlyOrRefused() {
+        Clerk.Device desktop = clerk.register("desktop");
+        String numbers = "{\"huge\":1e400,\"tiny\":1e-400,\"long\":123456789012345678901234567890,\"negativeZero\":-0.0}";
+        Reply opened = api.post("sessions").bearer(clerk.jwt()).device(desktop.token())
+                .json("{\"application\":\"portal\",\"state\":" + numbers + "}").send();
+        assertEquals(201, opened.status(), opened::toString);
+        JsonObject state = clerk.readSession(desktop, new Clerk.Held(opened.get("id"), opened.get("sessionToken"))).json().getJsonObject("state");
+        assertEquals(new java.math.BigDecimal("1e400"), state.getJsonNumber("huge").bigDecimalValue());
+        assertEquals(new java.math.BigDecimal("1e-400"), state.getJsonNumber("tiny").bigDecimalValue());
+        assertEquals(new java.math.BigDecimal("123456789012345678901234567890"), state.getJsonNumber("long").bigDecimalValue());
+        for (String claimCode : new String[] {"1e400", "-1", "12345678901234567890", "true", "null", "[]"}) {
+            Reply claim = api.post("transfers/" + java.util.UUID.randomUUID() + "/claim").bearer(clerk.jwt()).device(desktop.token())
+                    .json("{\"claimCode\":" + claimCode + "}").send();
+            assertTrue(claim.status() == 400 || claim.status() == 404, claimCode + ": " + claim);
+        }
+        Reply page = api.get("audit?page=99999999999999999999&size=-1").bearer(SharedBaton.issuer().token("auditor", "baton-auditor")).send();
+        assertEquals(400, page.status());
+    }
+
+    @Test
+    void controlCharactersInNamesAreRefused() {
+        for (String name : new String[] {"tab\there", "line\nbreak", "nul\u0000", "bell\u0007", "del\u007f"}) {
+            Reply refused = api.post("devices").bearer(clerk.jwt()).json(Json.createObjectBuilder()
+                    .add("name", name).add("kind", "phone").add("platform", "p").build()).send();
+            assertEquals(400, refused.status(), () -> name.chars().boxed().toList() + ": " + refused);
+        }
+        assertEquals(0, api.get("devices").bearer(clerk.jwt()).send().array().size());
     }
 
     @Test

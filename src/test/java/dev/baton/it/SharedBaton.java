@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * are short so that windows and expiries can be watched: a transfer lives 8 s, a prohibition 4 s,
  * a session idles out after 20 s.
  */
-public final class SharedBaton implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class SharedBaton implements BeforeAllCallback {
 
     public static final Duration TRANSFER_TTL = Duration.ofSeconds(8);
     public static final Duration PROHIBITION = Duration.ofSeconds(4);
@@ -24,27 +24,31 @@ public final class SharedBaton implements BeforeAllCallback, ExtensionContext.St
     private static Duration startup;
 
     @Override
-    public synchronized void beforeAll(ExtensionContext context) {
-        if (server == null) {
-            server = new BatonServer("shared", Map.of(
-                    "MP_JWT_VERIFY_PUBLICKEY", ISSUER.publicKey(),
-                    "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
-                    "MP_JWT_VERIFY_AUDIENCES", TestIssuer.AUDIENCE,
-                    "BATON_TRANSFER_TTL", TRANSFER_TTL.toString(),
-                    "BATON_PROHIBITION_PERIOD", PROHIBITION.toString(),
-                    "BATON_SESSION_IDLE_TIMEOUT", IDLE.toString(),
-                    "BATON_CLAIM_MAX_ATTEMPTS", Integer.toString(CLAIM_ATTEMPTS),
-                    "BATON_RATE_LIMIT_CLAIM", CLAIM_RATE + "/PT1M",
-                    "BATON_DEVICES_MAX_PER_USER", Integer.toString(MAX_DEVICES),
-                    "BATON_POLICY_PAYMENTS_ALLOWED_KINDS", "desktop, laptop"));
-            startup = server.start();
-            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedBaton.class.getName(), this);
-        }
+    public void beforeAll(ExtensionContext context) {
+        start();
     }
 
-    @Override
-    public void close() {
-        server.stop();
+    /**
+     * Starts the shared server unless it runs. It stops when the test JVM exits, after every test
+     * engine (Jupiter, jqwik) is done with it.
+     */
+    public static synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        server = new BatonServer("shared", Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY", ISSUER.publicKey(),
+                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
+                "MP_JWT_VERIFY_AUDIENCES", TestIssuer.AUDIENCE,
+                "BATON_TRANSFER_TTL", TRANSFER_TTL.toString(),
+                "BATON_PROHIBITION_PERIOD", PROHIBITION.toString(),
+                "BATON_SESSION_IDLE_TIMEOUT", IDLE.toString(),
+                "BATON_CLAIM_MAX_ATTEMPTS", Integer.toString(CLAIM_ATTEMPTS),
+                "BATON_RATE_LIMIT_CLAIM", CLAIM_RATE + "/PT1M",
+                "BATON_DEVICES_MAX_PER_USER", Integer.toString(MAX_DEVICES),
+                "BATON_POLICY_PAYMENTS_ALLOWED_KINDS", "desktop, laptop"));
+        startup = server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }
 
     public static BatonServer server() {

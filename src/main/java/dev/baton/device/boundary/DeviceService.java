@@ -6,6 +6,7 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
 import dev.baton.device.control.Registrants;
 import dev.baton.device.entity.Device;
+import dev.baton.device.entity.DeviceKey;
 import dev.baton.device.entity.DeviceKind;
 import dev.baton.platform.Actor;
 import dev.baton.platform.BatonException;
@@ -50,7 +51,7 @@ public class DeviceService {
     Clock clock;
 
     /** Registers a device; the answer holds its device token, which is never shown again. */
-    public JsonObject register(Actor actor, String name, DeviceKind kind, String platform) {
+    public JsonObject register(Actor actor, String name, DeviceKind kind, String platform, DeviceKey key) {
         owners.lock(actor.user());
         long active = em.createNamedQuery(Device.COUNT_ACTIVE, Long.class)
                 .setParameter("owner", actor.user())
@@ -61,7 +62,7 @@ public class DeviceService {
                     "At most " + settings.maxDevicesPerUser() + " devices per user; revoke one first.");
         }
         String token = Tokens.newToken();
-        Device device = new Device(actor.user(), name, kind, platform, Tokens.hash(token), clock.instant());
+        Device device = new Device(actor.user(), name, kind, platform, Tokens.hash(token), key, clock.instant());
         em.persist(device);
         audit.record(AuditEntry.of(AuditAction.DEVICE_REGISTERED).by(actor).device(device.id()).succeeded());
         return Jsons.extend(DeviceView.of(device), "deviceToken", token);

@@ -1,5 +1,7 @@
 package dev.baton.device.boundary;
 
+import dev.baton.platform.JsonBodies;
+import dev.baton.platform.Problem;
 import dev.baton.device.entity.Device;
 import dev.baton.platform.Jsons;
 import jakarta.json.JsonObject;
@@ -17,6 +19,7 @@ public final class DeviceView {
                 "kind", device.kind(),
                 "platform", device.platform(),
                 "status", device.status(),
+                "publicKey", device.key().map(key -> JsonBodies.object(key.canonical(), Problem.INTERNAL)).orElse(null),
                 "registeredAt", device.registeredAt(),
                 "lastSeenAt", device.lastSeenAt());
     }

@@ -1,5 +1,6 @@
 package dev.baton.device.boundary;
 
+import dev.baton.device.entity.DeviceKey;
 import dev.baton.device.entity.DeviceKind;
 import dev.baton.events.control.EventHub;
 import dev.baton.platform.Authenticated;
@@ -48,13 +49,21 @@ public class DevicesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(byte[] body, @Context UriInfo uri) {
         JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
-        if (request.containsKey("publicKey")) {
-            // Refused rather than ignored: a client must not believe its device is bound when it is not.
-            throw Fields.invalid("Device-bound registration ('publicKey') is not available yet.");
-        }
         JsonObject device = devices.register(caller.actor(), Fields.text(request, "name", 100),
-                Fields.choice(request, "kind", DeviceKind.class), Fields.text(request, "platform", 100));
+                Fields.choice(request, "kind", DeviceKind.class), Fields.text(request, "platform", 100), key(request));
         return Response.created(uri.getAbsolutePathBuilder().path(device.getString("id")).build()).entity(device).build();
+    }
+
+    /** The optional {@code publicKey}: a JWK, EC P-256 or RSA. */
+    private static DeviceKey key(JsonObject request) {
+        if (!request.containsKey("publicKey") || request.isNull("publicKey")) {
+            return null;
+        }
+        try {
+            return DeviceKey.of(Fields.object(request, "publicKey"));
+        } catch (IllegalArgumentException e) {
+            throw Fields.invalid("'publicKey' must be a public JWK, EC P-256 or RSA of 2048 bits or more: " + e.getMessage() + ".");
+        }
     }
 
     @GET

@@ -1,5 +1,9 @@
 package dev.baton.device.control;
 
+import dev.baton.audit.control.AuditLog;
+import dev.baton.audit.entity.AuditAction;
+import dev.baton.audit.entity.AuditEntry;
+import dev.baton.device.entity.DeviceKey;
 import dev.baton.device.entity.Device;
 import dev.baton.platform.Actor;
 import dev.baton.platform.BatonException;
@@ -24,6 +28,12 @@ public class DeviceGate {
     @Inject
     Clock clock;
 
+    @Inject
+    DeviceProofs proofs;
+
+    @Inject
+    AuditLog audit;
+
     /**
      * The caller's active device that {@code token} belongs to. An unknown token, or one of another
      * user's device, is {@code device-unauthenticated}; a revoked device is {@code device-not-registered}.
@@ -41,8 +51,18 @@ public class DeviceGate {
         if (!device.isActive()) {
             throw new BatonException(Problem.DEVICE_NOT_REGISTERED, "This device has been revoked.");
         }
+        device.key().ifPresent(key -> proven(actor, device, key));
         markSeen(device);
         return device;
+    }
+
+    /** A bound device's call must carry a proof of its key; a refusal is audited. */
+    private void proven(Actor actor, Device device, DeviceKey key) {
+        try {
+            proofs.verify(device, key);
+        } catch (BatonException refusal) {
+            throw audit.refuse(AuditEntry.of(AuditAction.PROOF_REFUSED).by(actor).device(device.id()), refusal);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,14 +58,25 @@ public class Device {
     }
 
     public Device(String ownerId, String name, DeviceKind kind, String platform, String tokenHash, Instant now) {
+        this(ownerId, name, kind, platform, tokenHash, null, now);
+    }
+
+    /** A device bound to {@code key} (may be null): from now on its calls carry proofs of that key. */
+    public Device(String ownerId, String name, DeviceKind kind, String platform, String tokenHash, DeviceKey key, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.ownerId = Objects.requireNonNull(ownerId);
         this.name = Objects.requireNonNull(name);
         this.kind = Objects.requireNonNull(kind);
         this.platform = Objects.requireNonNull(platform);
         this.tokenHash = Objects.requireNonNull(tokenHash);
+        this.publicKey = key == null ? null : key.canonical();
         this.status = Status.ACTIVE;
         this.registeredAt = now;
+    }
+
+    /** The key this device proves possession of, if it registered one. */
+    public Optional<DeviceKey> key() {
+        return Optional.ofNullable(publicKey).map(DeviceKey::parse);
     }
 
     public boolean isActive() {

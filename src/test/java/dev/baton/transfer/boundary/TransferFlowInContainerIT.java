@@ -178,7 +178,7 @@ class TransferFlowInContainerIT {
     }
 
     private Registered register(String name, DeviceKind kind) {
-        JsonObject device = devices.register(alice, name, kind, "test");
+        JsonObject device = devices.register(alice, name, kind, "test", null);
         return new Registered(device.getString("id"), device.getString("deviceToken"));
     }
 

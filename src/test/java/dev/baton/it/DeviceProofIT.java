@@ -1,0 +1,117 @@
+package dev.baton.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Device-bound calls (DESIGN.md §6): a device registered with a public key must prove possession
+ * of it on every call; its token alone is useless, and every kind of bad proof is refused and audited.
+ */
+@ExtendWith(SharedBaton.class)
+class DeviceProofIT {
+
+    private final Clerk clerk = Clerk.fresh();
+
+    @Test
+    void aBoundDeviceIsServedOnlyWithAFreshProofOfItsOwnKeyForThisCall() {
+        ProofKey key = ProofKey.ec();
+        Clerk.Device phone = registerBound(key);
+        Reply opened = clerk.api.post("sessions").bearer(clerk.jwt()).device(phone.token())
+                .header("DPoP", key.proof("POST", clerk.api.uri("sessions")))
+                .json(Json.createObjectBuilder().add("application", "portal").add("state", Json.createObjectBuilder().add("n", 1)).build())
+                .send();
+        assertEquals(201, opened.status(), opened::toString);
+        Clerk.Held session = new Clerk.Held(opened.get("id"), opened.get("sessionToken"));
+        URI url = clerk.api.uri("sessions/" + session.id());
+        assertEquals(200, read(phone, session, key.proof("GET", url)).status());
+
+        long now = Instant.now().getEpochSecond();
+        ProofKey stranger = ProofKey.ec();
+        String used = key.proof("GET", url);
+        assertEquals(200, read(phone, session, used).status());
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("no proof", null);
+        refused.put("replayed", used);
+        refused.put("another method", key.proof("POST", url));
+        refused.put("another path", key.proof("GET", clerk.api.uri("sessions")));
+        refused.put("another host", key.proof("GET", URI.create("http://baton.evil.example" + url.getRawPath())));
+        refused.put("another port", key.proof("GET", URI.create("http://127.0.0.1:1" + url.getRawPath())));
+        refused.put("issued long ago", key.proof("GET", url, h -> h, c -> c.add("iat", now - 600)));
+        refused.put("issued in the future", key.proof("GET", url, h -> h, c -> c.add("iat", now + 600)));
+        refused.put("no jti", key.proof("GET", url, h -> h, c -> c.remove("jti")));
+        refused.put("not typed dpop+jwt", key.proof("GET", url, h -> h.add("typ", "JWT"), c -> c));
+        refused.put("another alg", key.proof("GET", url, h -> h.add("alg", "RS256"), c -> c));
+        refused.put("another key, its own jwk", stranger.proof("GET", url));
+        refused.put("another key, our jwk", stranger.proof("GET", url, h -> h.add("jwk", key.jwk()), c -> c));
+        refused.put("unsigned", unsigned(key.proof("GET", url)));
+        refused.put("garbage", "not.a.proof");
+        refused.forEach((what, proof) -> {
+            Reply reply = read(phone, session, proof);
+            assertEquals(401, reply.status(), what + ": " + reply);
+            assertEquals("proof-invalid", reply.code(), what);
+        });
+        assertEquals(refused.size(), Audit.of(clerk).count("device=" + phone.id() + "&action=PROOF_REFUSED"));
+        assertEquals(200, read(phone, session, key.proof("GET", url)).status(), "a fresh proof still works");
+    }
+
+    @Test
+    void rsaKeysBindToo() {
+        ProofKey key = ProofKey.rsa();
+        Clerk.Device laptop = registerBound(key);
+        JsonObject body = Json.createObjectBuilder().add("application", "portal").add("state", Json.createObjectBuilder()).build();
+        Reply wrong = clerk.api.post("sessions").bearer(clerk.jwt()).device(laptop.token())
+                .header("DPoP", ProofKey.ec().proof("POST", clerk.api.uri("sessions"))).json(body).send();
+        assertEquals("proof-invalid", wrong.code());
+        Reply opened = clerk.api.post("sessions").bearer(clerk.jwt()).device(laptop.token())
+                .header("DPoP", key.proof("POST", clerk.api.uri("sessions"))).json(body).send();
+        assertEquals(201, opened.status(), opened::toString);
+    }
+
+    @Test
+    void keysThatCannotBindAreRefusedAtRegistration() {
+        JsonObject ec = ProofKey.ec().jwk();
+        Map<String, JsonObject> refused = new LinkedHashMap<>();
+        refused.put("symmetric", Json.createObjectBuilder().add("kty", "oct").add("k", "c2VjcmV0").build());
+        refused.put("P-384", Json.createObjectBuilder(ec).add("crv", "P-384").build());
+        refused.put("not on the curve", Json.createObjectBuilder(ec).add("y", ec.getString("x")).build());
+        refused.put("short coordinate", Json.createObjectBuilder(ec).add("x", "AAAA").build());
+        refused.put("private key", Json.createObjectBuilder(ec).add("d", "AAAA").build());
+        refused.put("RSA of 1024 bits", Json.createObjectBuilder().add("kty", "RSA").add("n", "A".repeat(171)).add("e", "AQAB").build());
+        refused.put("not an object", null);
+        refused.forEach((what, jwk) -> {
+            Reply reply = clerk.api.post("devices").bearer(clerk.jwt())
+                    .json(jwk == null ? "{\"name\":\"n\",\"kind\":\"phone\",\"platform\":\"p\",\"publicKey\":\"AAAA\"}"
+                            : Json.createObjectBuilder().add("name", "n").add("kind", "phone").add("platform", "p").add("publicKey", jwk).build().toString())
+                    .send();
+            assertEquals(400, reply.status(), what + ": " + reply);
+        });
+        assertEquals(0, clerk.api.get("devices").bearer(clerk.jwt()).send().array().size(), "nothing was registered");
+    }
+
+    private Clerk.Device registerBound(ProofKey key) {
+        Reply reply = clerk.api.post("devices").bearer(clerk.jwt())
+                .json(Json.createObjectBuilder().add("name", "bound").add("kind", "phone").add("platform", "test")
+                        .add("publicKey", key.jwk()).build()).send();
+        assertEquals(201, reply.status(), reply::toString);
+        assertEquals(key.jwk().getString("kty"), reply.json().getJsonObject("publicKey").getString("kty"));
+        return new Clerk.Device(reply.get("id"), reply.get("deviceToken"));
+    }
+
+    private Reply read(Clerk.Device device, Clerk.Held session, String proof) {
+        Api.Call call = clerk.api.get("sessions/" + session.id()).bearer(clerk.jwt()).device(device.token()).session(session.token());
+        return (proof == null ? call : call.header("DPoP", proof)).send();
+    }
+
+    private static String unsigned(String proof) {
+        return proof.substring(0, proof.lastIndexOf('.') + 1);
+    }
+}
