@@ -116,6 +116,14 @@ public final class BatonServer {
         }
     }
 
+    /** Rate windows start on the minute (epoch-aligned): keeps a short test inside one window. */
+    static void awayFromAMinuteBoundary(Duration needed) {
+        long second = Instant.now().getEpochSecond() % 60;
+        if (second + needed.toSeconds() >= 60) {
+            sleep(Duration.ofSeconds(61 - second));
+        }
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

@@ -2,6 +2,8 @@ package dev.baton.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -121,6 +123,7 @@ class RefusalsIT {
     void claimAttemptsAreRateLimitedWhetherOrNotTheTransferExists() {
         Clerk hammer = Clerk.fresh();
         Clerk.Device device = hammer.register("phone");
+        BatonServer.awayFromAMinuteBoundary(Duration.ofSeconds(5));
         Reply last = null;
         for (int i = 0; i <= SharedBaton.CLAIM_RATE; i++) {
             last = hammer.claim(device, "00000000-0000-0000-0000-00000000000" + (i % 10), "AAAAAAAA");
@@ -129,5 +132,22 @@ class RefusalsIT {
         assertEquals(429, last.status());
         assertEquals("rate-limited", last.code());
         assertTrue(Integer.parseInt(last.header("Retry-After")) >= 1);
+    }
+
+    @Test
+    void writesAreRateLimitedPerUserAndReadsAreNot() {
+        Clerk writer = Clerk.fresh();
+        BatonServer.awayFromAMinuteBoundary(Duration.ofSeconds(20));
+        Clerk.Device device = writer.register("phone");
+        String jwt = writer.jwt();
+        for (int i = 1; i < SharedBaton.WRITE_RATE; i++) {
+            Reply cancel = writer.api.delete("transfers/" + UUID.randomUUID()).bearer(jwt).device(device.token()).send();
+            assertEquals(404, cancel.status(), "write " + (i + 1) + ": " + cancel);
+        }
+        Reply limited = writer.api.delete("transfers/" + UUID.randomUUID()).bearer(jwt).device(device.token()).send();
+        assertEquals("rate-limited", limited.code());
+        assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
+        assertEquals(200, writer.api.get("devices").bearer(jwt).send().status(), "reads are not limited");
+        Clerk.fresh().register("phone");
     }
 }

@@ -17,6 +17,7 @@ public final class SharedBaton implements BeforeAllCallback {
     public static final Duration IDLE = Duration.ofSeconds(20);
     public static final int CLAIM_ATTEMPTS = 3;
     public static final int CLAIM_RATE = 12;
+    public static final int WRITE_RATE = 600;
     public static final int MAX_DEVICES = 4;
 
     private static final TestIssuer ISSUER = new TestIssuer();
@@ -36,17 +37,18 @@ public final class SharedBaton implements BeforeAllCallback {
         if (server != null) {
             return;
         }
-        server = new BatonServer("shared", Map.of(
-                "MP_JWT_VERIFY_PUBLICKEY", ISSUER.publicKey(),
-                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
-                "MP_JWT_VERIFY_AUDIENCES", TestIssuer.AUDIENCE,
-                "BATON_TRANSFER_TTL", TRANSFER_TTL.toString(),
-                "BATON_PROHIBITION_PERIOD", PROHIBITION.toString(),
-                "BATON_SESSION_IDLE_TIMEOUT", IDLE.toString(),
-                "BATON_CLAIM_MAX_ATTEMPTS", Integer.toString(CLAIM_ATTEMPTS),
-                "BATON_RATE_LIMIT_CLAIM", CLAIM_RATE + "/PT1M",
-                "BATON_DEVICES_MAX_PER_USER", Integer.toString(MAX_DEVICES),
-                "BATON_POLICY_PAYMENTS_ALLOWED_KINDS", "desktop, laptop"));
+        server = new BatonServer("shared", Map.ofEntries(
+                Map.entry("MP_JWT_VERIFY_PUBLICKEY", ISSUER.publicKey()),
+                Map.entry("MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER),
+                Map.entry("MP_JWT_VERIFY_AUDIENCES", TestIssuer.AUDIENCE),
+                Map.entry("BATON_TRANSFER_TTL", TRANSFER_TTL.toString()),
+                Map.entry("BATON_PROHIBITION_PERIOD", PROHIBITION.toString()),
+                Map.entry("BATON_SESSION_IDLE_TIMEOUT", IDLE.toString()),
+                Map.entry("BATON_CLAIM_MAX_ATTEMPTS", Integer.toString(CLAIM_ATTEMPTS)),
+                Map.entry("BATON_RATE_LIMIT_CLAIM", CLAIM_RATE + "/PT1M"),
+                Map.entry("BATON_RATE_LIMIT_WRITE", WRITE_RATE + "/PT1M"),
+                Map.entry("BATON_DEVICES_MAX_PER_USER", Integer.toString(MAX_DEVICES)),
+                Map.entry("BATON_POLICY_PAYMENTS_ALLOWED_KINDS", "desktop, laptop")));
         startup = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }
