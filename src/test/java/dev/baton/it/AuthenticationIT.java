@@ -79,6 +79,7 @@ class AuthenticationIT {
         Reply reply = clerk.openReply(revoked, "portal", Json.createObjectBuilder().build());
         assertEquals(403, reply.status());
         assertEquals("device-not-registered", reply.code());
+        assertEquals(4, Audit.of(clerk).count("user=" + clerk.user + "&action=DEVICE_REFUSED"), "each refusal is audited");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.baton.audit.boundary;
 
-import dev.baton.audit.entity.AuditEntry;
 import dev.baton.audit.entity.AuditChain;
+import dev.baton.audit.entity.AuditEntry;
 import dev.baton.audit.entity.AuditRecord;
 import dev.baton.platform.Jsons;
 import jakarta.ejb.Stateless;

@@ -39,7 +39,7 @@ public class DeviceService {
     Revocations revocations;
 
     @Inject
-    Registrants owners;
+    Registrants registrants;
 
     @Inject
     AuditLog audit;
@@ -52,7 +52,7 @@ public class DeviceService {
 
     /** Registers a device; the answer holds its device token, which is never shown again. */
     public JsonObject register(Actor actor, String name, DeviceKind kind, String platform, DeviceKey key) {
-        owners.lock(actor.user());
+        registrants.lock(actor.user());
         long active = em.createNamedQuery(Device.COUNT_ACTIVE, Long.class)
                 .setParameter("owner", actor.user())
                 .setParameter("status", Device.Status.ACTIVE)

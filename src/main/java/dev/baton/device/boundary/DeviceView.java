@@ -1,9 +1,9 @@
 package dev.baton.device.boundary;
 
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Problem;
 import dev.baton.device.entity.Device;
+import dev.baton.platform.JsonBodies;
 import dev.baton.platform.Jsons;
+import dev.baton.platform.Problem;
 import jakarta.json.JsonObject;
 
 /** A device as clients see it (DESIGN.md §2). */

@@ -40,29 +40,37 @@ public class DeviceGate {
      */
     public Device authenticate(Actor actor, String token) {
         if (token == null || token.isBlank()) {
-            throw new BatonException(Problem.DEVICE_UNAUTHENTICATED, "The Baton-Device-Token header is required.");
+            throw refused(AuditAction.DEVICE_REFUSED, actor, null,
+                    new BatonException(Problem.DEVICE_UNAUTHENTICATED, "The Baton-Device-Token header is required."));
         }
         Device device = em.createNamedQuery(Device.BY_TOKEN_HASH, Device.class)
                 .setParameter("hash", Tokens.hash(token))
                 .getResultStream()
                 .filter(d -> d.isOwnedBy(actor.user()))
                 .findFirst()
-                .orElseThrow(() -> new BatonException(Problem.DEVICE_UNAUTHENTICATED, "Unknown device token."));
+                .orElseThrow(() -> refused(AuditAction.DEVICE_REFUSED, actor, null,
+                        new BatonException(Problem.DEVICE_UNAUTHENTICATED, "Unknown device token.")));
         if (!device.isActive()) {
-            throw new BatonException(Problem.DEVICE_NOT_REGISTERED, "This device has been revoked.");
+            throw refused(AuditAction.DEVICE_REFUSED, actor, device.id(),
+                    new BatonException(Problem.DEVICE_NOT_REGISTERED, "This device has been revoked."));
         }
         device.key().ifPresent(key -> proven(actor, device, key));
         markSeen(device);
         return device;
     }
 
-    /** A bound device's call must carry a proof of its key; a refusal is audited. */
+    /** A bound device's call must carry a proof of its key. */
     private void proven(Actor actor, Device device, DeviceKey key) {
         try {
             proofs.verify(device, key);
         } catch (BatonException refusal) {
-            throw audit.refuse(AuditEntry.of(AuditAction.PROOF_REFUSED).by(actor).device(device.id()), refusal);
+            throw refused(AuditAction.PROOF_REFUSED, actor, device.id(), refusal);
         }
+    }
+
+    /** Audits a refused device (in its own transaction) and hands the refusal back to be thrown. */
+    private BatonException refused(AuditAction action, Actor actor, String deviceId, BatonException refusal) {
+        return audit.refuse(AuditEntry.of(action).by(actor).device(deviceId), refusal);
     }
 
     /**

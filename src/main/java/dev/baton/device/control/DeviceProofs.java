@@ -123,7 +123,7 @@ public class DeviceProofs {
             scheme = Optional.ofNullable(request.getHeader("X-Forwarded-Proto")).orElse(scheme);
             host = Optional.ofNullable(request.getHeader("X-Forwarded-Host")).orElse(host);
             String port = request.getHeader("X-Forwarded-Port");
-            if (port != null && !host.contains(":")) {
+            if (port != null && host != null && !host.contains(":")) {
                 host = host + ":" + port;
             }
         }
