@@ -9,6 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Callable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +43,20 @@ public final class Api {
 
     public Call delete(String path) {
         return new Call("DELETE", path);
+    }
+
+    /** Sends all {@code calls} at once, one thread each, and answers their replies in order. */
+    public static List<Reply> atOnce(List<Callable<Reply>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> reply : pool.invokeAll(calls)) {
+                replies.add(reply.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public URI uri(String path) {

@@ -2,6 +2,7 @@ package dev.baton.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
@@ -51,11 +52,15 @@ public final class Clerk {
     }
 
     public Device register(String kind) {
-        Reply reply = api.post("devices").bearer(jwt())
-                .json(Json.createObjectBuilder().add("name", kind + " of " + user).add("kind", kind).add("platform", "test").build())
-                .send();
+        Reply reply = registration(kind, null);
         assertEquals(201, reply.status(), reply::toString);
         return new Device(reply.get("id"), reply.get("deviceToken"));
+    }
+
+    /** {@code POST /devices} for a device of {@code kind}, bound to {@code publicKey} unless it is null. */
+    public Reply registration(String kind, JsonObject publicKey) {
+        JsonObjectBuilder device = Json.createObjectBuilder().add("name", kind + " of " + user).add("kind", kind).add("platform", "test");
+        return api.post("devices").bearer(jwt()).json((publicKey == null ? device : device.add("publicKey", publicKey)).build()).send();
     }
 
     public Reply openReply(Device device, String application, JsonObject state) {

@@ -122,7 +122,7 @@ class ClusterIT {
                 Clerk node = i % 2 == 0 ? onA : onB;
                 claims.add(() -> node.claim(phone, transfer.getString("id"), transfer.getString("claimCode")));
             }
-            List<Integer> statuses = all(claims);
+            List<Integer> statuses = Api.atOnce(claims).stream().map(Reply::status).toList();
             assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
             assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 410), statuses::toString);
         }
@@ -152,8 +152,7 @@ class ClusterIT {
         Clerk onA = new Clerk(a, ISSUER);
         Clerk onB = onA.at(b);
         ProofKey key = ProofKey.ec();
-        Reply registered = onA.api.post("devices").bearer(onA.jwt()).json(Json.createObjectBuilder().add("name", "bound")
-                .add("kind", "phone").add("platform", "test").add("publicKey", key.jwk()).build()).send();
+        Reply registered = onA.registration("phone", key.jwk());
         assertEquals(201, registered.status(), registered::toString);
         String token = registered.get("deviceToken");
         JsonObject body = Json.createObjectBuilder().add("application", "portal").add("state", Json.createObjectBuilder()).build();
@@ -413,19 +412,6 @@ class ClusterIT {
         assertEquals(1, ended.getInt("total"), ended::toString);
         Instant at = Instant.parse(ended.getJsonArray("items").getJsonObject(0).getString("at"));
         assertTrue(!at.isBefore(until) && at.isBefore(until.plusSeconds(2)), "ended at " + at + ", due " + until);
-    }
-
-    private static List<Integer> all(List<Callable<Reply>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Reply> reply : pool.invokeAll(calls)) {
-                statuses.add(reply.get().status());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static Duration awaitReady(Api node, Duration limit) {

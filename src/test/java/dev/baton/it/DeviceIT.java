@@ -36,8 +36,7 @@ class DeviceIT {
         for (int i = 0; i < SharedBaton.MAX_DEVICES; i++) {
             clerk.register("other");
         }
-        Reply over = clerk.api.post("devices").bearer(clerk.jwt())
-                .json("{\"name\":\"one more\",\"kind\":\"phone\",\"platform\":\"p\"}").send();
+        Reply over = clerk.registration("phone", null);
         assertEquals(409, over.status());
         assertEquals("device-limit-reached", over.code());
     }

@@ -98,9 +98,7 @@ class DeviceProofIT {
     }
 
     private Clerk.Device registerBound(ProofKey key) {
-        Reply reply = clerk.api.post("devices").bearer(clerk.jwt())
-                .json(Json.createObjectBuilder().add("name", "bound").add("kind", "phone").add("platform", "test")
-                        .add("publicKey", key.jwk()).build()).send();
+        Reply reply = clerk.registration("phone", key.jwk());
         assertEquals(201, reply.status(), reply::toString);
         assertEquals(key.jwk().getString("kty"), reply.json().getJsonObject("publicKey").getString("kty"));
         return new Clerk.Device(reply.get("id"), reply.get("deviceToken"));

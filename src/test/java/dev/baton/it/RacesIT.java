@@ -1,14 +1,10 @@
 package dev.baton.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -84,8 +80,7 @@ class RacesIT {
     void concurrentRegistrationsNeverPassTheDeviceLimit() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             Clerk clerk = Clerk.fresh();
-            List<Reply> replies = race(() -> clerk.api.post("devices").bearer(clerk.jwt())
-                    .json(Json.createObjectBuilder().add("name", "phone").add("kind", "phone").add("platform", "p").build()).send());
+            List<Reply> replies = race(() -> clerk.registration("phone", null));
             assertEquals(SharedBaton.MAX_DEVICES, replies.stream().filter(r -> r.status() == 201).count(), () -> statuses(replies));
             assertTrue(replies.stream().allMatch(r -> r.status() == 201 || r.status() == 409 && "device-limit-reached".equals(r.code())),
                     () -> statuses(replies));
@@ -110,15 +105,6 @@ class RacesIT {
         for (int i = 0; i < CALLERS; i++) {
             calls.add(call::get);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try {
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> reply : pool.invokeAll(calls)) {
-                replies.add(reply.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Api.atOnce(calls);
     }
 }

@@ -7,9 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -101,17 +98,9 @@ class TransferFlowIT {
             claims.add(() -> clerk.api.post("transfers/" + transfer.getString("id") + "/claim").bearer(jwt).device(phone.token())
                     .json(Json.createObjectBuilder().add("claimCode", transfer.getString("claimCode")).build()).send());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Reply> reply : pool.invokeAll(claims)) {
-                statuses.add(reply.get().status());
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
-            assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 410 || s == 429), statuses::toString);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Api.atOnce(claims).stream().map(Reply::status).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 410 || s == 429), statuses::toString);
     }
 
     @Test

@@ -1,9 +1,8 @@
 package dev.baton.device.boundary;
 
 import dev.baton.device.entity.Device;
-import dev.baton.platform.JsonBodies;
+import dev.baton.device.entity.DeviceKey;
 import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
 import jakarta.json.JsonObject;
 
 /** A device as clients see it (DESIGN.md §2). */
@@ -19,7 +18,7 @@ public final class DeviceView {
                 "kind", device.kind(),
                 "platform", device.platform(),
                 "status", device.status(),
-                "publicKey", device.key().map(key -> JsonBodies.object(key.canonical(), Problem.INTERNAL)).orElse(null),
+                "publicKey", device.key().map(DeviceKey::jwk).orElse(null),
                 "registeredAt", device.registeredAt(),
                 "lastSeenAt", device.lastSeenAt());
     }

@@ -50,7 +50,16 @@ public record DeviceKey(String canonical, PublicKey key, String algorithm) {
 
     /** The key stored as {@link #canonical()}. */
     public static DeviceKey parse(String canonical) {
-        return of(Json.createReader(new StringReader(canonical)).readObject());
+        return of(jwk(canonical));
+    }
+
+    /** The key as a JWK of its required members. */
+    public JsonObject jwk() {
+        return jwk(canonical);
+    }
+
+    private static JsonObject jwk(String canonical) {
+        return Json.createReader(new StringReader(canonical)).readObject();
     }
 
     private static DeviceKey ec(JsonObject jwk) throws GeneralSecurityException {
