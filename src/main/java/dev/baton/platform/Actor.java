@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who is calling: the JWT subject, its groups, when the token was issued, and the address the call
- * came from (for the audit).
+ * Who is calling: the JWT subject, its groups, when the user last signed in (OIDC {@code auth_time},
+ * else the token's {@code iat}), and the address the call came from (for the audit).
  */
-public record Actor(String user, Set<String> groups, Instant issuedAt, String address) {
+public record Actor(String user, Set<String> groups, Instant signedInAt, String address) {
 
     public static final String USER = "baton-user";
     public static final String ADMIN = "baton-admin";
@@ -17,7 +17,7 @@ public record Actor(String user, Set<String> groups, Instant issuedAt, String ad
     public Actor {
         Objects.requireNonNull(user);
         groups = Set.copyOf(groups);
-        Objects.requireNonNull(issuedAt);
+        Objects.requireNonNull(signedInAt);
     }
 
     public boolean isAdmin() {

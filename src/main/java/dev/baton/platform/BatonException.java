@@ -17,16 +17,23 @@ public class BatonException extends RuntimeException {
     private final Problem problem;
     private final Duration retryAfter;
     private final Map<String, Object> extensions;
+    private final Map<String, String> headers;
 
     public BatonException(Problem problem, String detail) {
         this(problem, detail, null, Map.of());
     }
 
     public BatonException(Problem problem, String detail, Duration retryAfter, Map<String, Object> extensions) {
+        this(problem, detail, retryAfter, extensions, Map.of());
+    }
+
+    public BatonException(Problem problem, String detail, Duration retryAfter, Map<String, Object> extensions,
+            Map<String, String> headers) {
         super(detail, null, false, false);
         this.problem = Objects.requireNonNull(problem);
         this.retryAfter = retryAfter;
         this.extensions = Map.copyOf(extensions);
+        this.headers = Map.copyOf(headers);
     }
 
     public Problem problem() {
@@ -40,6 +47,11 @@ public class BatonException extends RuntimeException {
     /** Extra members of the problem body, e.g. {@code prohibitedUntil}. */
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    /** Headers of the answer besides {@code Retry-After}, e.g. a {@code WWW-Authenticate} challenge. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static BatonException notFound() {

@@ -32,6 +32,7 @@ public final class Problems {
                 .type(MEDIA_TYPE)
                 .entity(json(e.problem(), e.getMessage(), e.extensions()));
         e.retryAfter().ifPresent(wait -> answer.header("Retry-After", retryAfterSeconds(wait)));
+        e.headers().forEach(answer::header);
         return answer.build();
     }
 

@@ -45,6 +45,10 @@ public final class Api {
         return new Call("DELETE", path);
     }
 
+    public Call call(String method, String path) {
+        return new Call(method, path);
+    }
+
     /** Sends all {@code calls} at once, one thread each, and answers their replies in order. */
     public static List<Reply> atOnce(List<Callable<Reply>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());

@@ -41,6 +41,41 @@ class AuthenticationIT {
     }
 
     @Test
+    void refusalsCarryTheBearerChallenge() {
+        Reply none = api.get("devices").send();
+        assertEquals(401, none.status());
+        assertEquals("Bearer realm=\"baton\"", none.header("WWW-Authenticate"));
+        Reply bad = api.get("devices").bearer("not-a-jwt").send();
+        assertEquals("Bearer realm=\"baton\", error=\"invalid_token\"", bad.header("WWW-Authenticate"));
+        Reply basic = api.get("devices").header("Authorization", "Basic YWxpY2U6c2VjcmV0").send();
+        assertEquals(401, basic.status());
+        assertEquals("unauthenticated", basic.code());
+    }
+
+    @Test
+    void onlyAccessTokensAreAccepted() {
+        String[] refused = {
+            issuer.token(clerk.user, c -> c.add("typ", "ID"), "baton-user"),
+            issuer.token(clerk.user, c -> c.add("typ", "Refresh"), "baton-user"),
+            issuer.token(clerk.user, c -> c.add("typ", "Logout"), "baton-user"),
+            issuer.token(clerk.user, c -> c.add("events", Json.createObjectBuilder()
+                    .add("http://schemas.openid.net/event/backchannel-logout", Json.createObjectBuilder())), "baton-user"),
+            issuer.typed("dpop+jwt", clerk.user),
+            issuer.typed("logout+jwt", clerk.user),
+            issuer.typed("JOSE", clerk.user),
+        };
+        for (String token : refused) {
+            Reply reply = api.get("devices").bearer(token).send();
+            assertEquals(401, reply.status(), () -> token + " -> " + reply);
+            assertEquals("unauthenticated", reply.code());
+        }
+        for (String token : new String[] {issuer.typed("at+jwt", clerk.user), issuer.typed("application/at+jwt", clerk.user),
+                issuer.typed(null, clerk.user), issuer.token(clerk.user, c -> c.add("typ", "Bearer"), "baton-user")}) {
+            assertEquals(200, api.get("devices").bearer(token).send().status(), token);
+        }
+    }
+
+    @Test
     void aTokenWithoutTheUserRoleIsForbidden() {
         Reply reply = api.get("devices").bearer(issuer.token(clerk.user, "other-role")).send();
         assertEquals(403, reply.status());
@@ -61,7 +96,29 @@ class AuthenticationIT {
                 .json(Json.createObjectBuilder().add("claimCode", transfer.getString("claimCode")).build()).send();
         assertEquals(401, stale.status());
         assertEquals("reauthentication-required", stale.code());
+        assertEquals("Bearer realm=\"baton\", error=\"insufficient_user_authentication\", "
+                + "error_description=\"A more recent sign-in is required\", max_age=600", stale.header("WWW-Authenticate"));
+        assertEquals(600, stale.json().getInt("maxAge"));
         assertEquals(200, clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode")).status());
+    }
+
+    @Test
+    void aRefreshedTokenIsNoSignIn() {
+        Clerk.Device desktop = clerk.register("desktop");
+        Clerk.Device phone = clerk.register("phone");
+        var transfer = clerk.offer(desktop, clerk.open(desktop), phone);
+        long now = Instant.now().getEpochSecond();
+        long signIn = Instant.now().minus(Duration.ofMinutes(11)).getEpochSecond();
+        Reply refreshed = api.post("transfers/" + transfer.getString("id") + "/claim")
+                .bearer(issuer.token(clerk.user, c -> c.add("auth_time", signIn).add("iat", now), "baton-user")).device(phone.token())
+                .json(Json.createObjectBuilder().add("claimCode", transfer.getString("claimCode")).build()).send();
+        assertEquals(401, refreshed.status(), refreshed::toString);
+        assertEquals("reauthentication-required", refreshed.code());
+        long recent = Instant.now().minus(Duration.ofMinutes(9)).getEpochSecond();
+        Reply signedIn = api.post("transfers/" + transfer.getString("id") + "/claim")
+                .bearer(issuer.token(clerk.user, c -> c.add("auth_time", recent).add("iat", now), "baton-user")).device(phone.token())
+                .json(Json.createObjectBuilder().add("claimCode", transfer.getString("claimCode")).build()).send();
+        assertEquals(200, signedIn.status(), signedIn::toString);
     }
 
     @Test

@@ -1,5 +1,12 @@
 package dev.baton.it;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.baton.demo.Jws;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -59,6 +66,21 @@ public final class TestIssuer {
                 .add("jti", UUID.randomUUID().toString());
         JsonObject signed = change.apply(claims).build();
         return Jws.rs256(keys.getPrivate(), "test-key", signed);
+    }
+
+    /** A token of {@code user} whose JOSE header says {@code typ}, or has no {@code typ} when it is null. */
+    public String typed(String typ, String user) {
+        JsonObject claims = Json.createReader(new java.io.StringReader(new String(Base64.getUrlDecoder()
+                .decode(token(user, "baton-user").split("\\.")[1]), StandardCharsets.UTF_8))).readObject();
+        try {
+            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-key");
+            SignedJWT jwt = new SignedJWT((typ == null ? header : header.type(new JOSEObjectType(typ))).build(),
+                    JWTClaimsSet.parse(claims.toString()));
+            jwt.sign(new RSASSASigner(keys.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException | java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The claims of {@link #token} with {@code alg: none} and no signature (RFC 8725 §2.1). */

@@ -14,6 +14,7 @@ import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
 import dev.baton.platform.Tokens;
+import dev.baton.platform.security.AccessTokens;
 import dev.baton.prohibition.control.ProhibitionStarted;
 import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.session.boundary.SessionView;
@@ -73,9 +74,8 @@ public class HandoverService {
     public JsonObject claim(Actor actor, String deviceToken, String transferId, String claimCode) {
         Instant now = clock.instant();
         AuditEntry.Builder failure = AuditEntry.of(AuditAction.CLAIM_FAILED).by(actor).transfer(transferId);
-        if (actor.issuedAt().plus(settings.claimMaxTokenAge()).isBefore(now)) {
-            throw audit.refuse(failure, Problem.REAUTHENTICATION_REQUIRED,
-                    "Sign in again: a claim needs a token issued within " + settings.claimMaxTokenAge() + ".");
+        if (actor.signedInAt().plus(settings.claimMaxTokenAge()).isBefore(now)) {
+            throw audit.refuse(failure, AccessTokens.signInAgain(settings.claimMaxTokenAge()));
         }
         Device device = devices.authenticate(actor, deviceToken);
         failure.target(device.id());
