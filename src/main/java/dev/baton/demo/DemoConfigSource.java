@@ -5,8 +5,9 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Hands MicroProfile JWT the demo issuer's public key and name, only in demo mode. Its ordinal is
- * below the environment's (300), though demo mode is off anyway once an identity provider is set.
+ * Hands the token verification the demo issuer's public key and name as the MicroProfile JWT
+ * settings, only in demo mode. Its ordinal is below the environment's (300), though demo mode is
+ * off anyway once an identity provider is set.
  */
 public class DemoConfigSource implements ConfigSource {
 

@@ -19,8 +19,8 @@ import java.util.Optional;
  * The demo token issuer: an RSA key made at start-up and held in memory only, or, for several
  * nodes that must accept each other's demo tokens, read from {@code baton.demo.key-file} (a
  * PKCS#8 PEM file, e.g. {@code openssl genpkey -algorithm RSA}). Whether demo mode is on
- * is read from the environment and system properties directly, because MicroProfile JWT asks
- * {@link DemoConfigSource} for its key during deployment, before the application's config is whole.
+ * is read from the environment and system properties directly: it decides what
+ * {@link DemoConfigSource}, itself a source of the configuration, provides.
  */
 public final class DemoIssuer {
 

@@ -80,8 +80,9 @@ public class AccessTokens {
         Optional<String> issuer = setting("mp.jwt.verify.issuer");
         keys = keySource().orElse(null);
         if (keys == null || issuer.isEmpty()) {
-            LOG.warning("No identity provider: mp.jwt.verify.publickey(.location) and mp.jwt.verify.issuer must both be set; "
-                    + "every API call is refused.");
+            if (keys != null || issuer.isPresent()) {
+                LOG.warning("mp.jwt.verify.publickey(.location) and mp.jwt.verify.issuer must both be set: every API call is refused.");
+            }
             return;
         }
         processor = new DefaultJWTProcessor<>();

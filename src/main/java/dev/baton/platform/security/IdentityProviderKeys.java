@@ -67,6 +67,9 @@ final class IdentityProviderKeys {
             JWKSet keys = trimmed.startsWith("{")
                     ? (trimmed.contains("\"keys\"") ? JWKSet.parse(trimmed) : new JWKSet(JWK.parse(trimmed)))
                     : new JWKSet(fromPem(trimmed));
+            if (keys.isEmpty()) {
+                throw new ParseException("no key of a known type", 0);
+            }
             return new ImmutableJWKSet<>(keys.toPublicJWKSet());
         } catch (ParseException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("mp.jwt.verify.publickey is neither a PEM public key nor a JWK(S): " + e.getMessage(), e);
