@@ -3,38 +3,58 @@ package dev.baton.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * Random sequences of calls by two users with three devices each, against the shared server
- * (jqwik shrinks a failing sequence to a short one). After every step: no answer is a 5xx; each
- * active session is read by exactly one device, its holder; a device kept out never reads it; and
- * the other user's calls on it answer like a missing session.
+ * Random sequences of calls by two users with three devices each, against the shared server.
+ * After every step: no answer is a 5xx; each active session is read by exactly one device, its
+ * holder; a device kept out never reads it; and the other user's calls on it answer like a
+ * missing session.
+ *
+ * <p>The sequences come from {@link java.util.Random} with a fixed base seed, so every run plays
+ * the same ones. There is no shrinking: a failure names the sequence's seed and all its steps, and
+ * {@code -Dbaton.invariants.seed=<seed>} plays that one sequence alone.
  */
+@ExtendWith(SharedBaton.class)
 class InvariantsIT {
 
-    enum Kind { OPEN, REQUEST, CLAIM, WRONG_CLAIM, RESTORE, MOVE, END, REVOKE }
+    private static final long SEED = 20261128L;
+    private static final int SEQUENCES = 30;
+
+    enum Kind {
+        OPEN(3), REQUEST(4), CLAIM(4), WRONG_CLAIM(1), RESTORE(4), MOVE(4), END(1), REVOKE(1);
+
+        final int weight;
+
+        Kind(int weight) {
+            this.weight = weight;
+        }
+    }
 
     /** One call: {@code user} and {@code device} pick who makes it, {@code pick} which session. */
     record Step(Kind kind, int user, int device, int other, int pick) {
+
+        @Override
+        public String toString() {
+            return kind + "(u" + user + " d" + device + " o" + other + " p" + pick + ")";
+        }
     }
 
     /** What the model knows of a session, from the answers so far. */
@@ -63,29 +83,32 @@ class InvariantsIT {
     private static final AtomicInteger RESTORES = new AtomicInteger();
     private static final AtomicInteger CHECKS = new AtomicInteger();
     private static final Map<String, Integer> ANSWERS = new ConcurrentSkipListMap<>();
+    /** Each kind as many times as its weight: a uniform draw from it is a weighted draw of kinds. */
+    private static final List<Kind> KINDS = Arrays.stream(Kind.values()).flatMap(k -> Collections.nCopies(k.weight, k).stream()).toList();
 
-    @BeforeContainer
-    static void server() {
-        SharedBaton.start();
-    }
-
-    @Provide
-    Arbitrary<List<Step>> sequences() {
-        Arbitrary<Kind> kinds = Arbitraries.frequency(Tuple.of(3, Kind.OPEN), Tuple.of(4, Kind.REQUEST), Tuple.of(4, Kind.CLAIM),
-                Tuple.of(1, Kind.WRONG_CLAIM), Tuple.of(4, Kind.RESTORE), Tuple.of(4, Kind.MOVE), Tuple.of(1, Kind.END), Tuple.of(1, Kind.REVOKE));
-        Arbitrary<Integer> users = Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(1, 1));
-        Arbitrary<Step> step = Combinators.combine(kinds, users,
-                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 7))
-                .as(Step::new);
-        return step.list().ofMinSize(6).ofMaxSize(20).map(steps -> {
-            List<Step> opened = new ArrayList<>(List.of(new Step(Kind.OPEN, 0, 0, 0, 0), new Step(Kind.OPEN, 1, 0, 0, 0)));
-            opened.addAll(steps);
-            return opened;
+    @TestFactory
+    Stream<DynamicTest> everyStepKeepsOneHolderPerSessionAndEachUserToThemselves() {
+        Long replay = Long.getLong("baton.invariants.seed");
+        LongStream seeds = replay != null ? LongStream.of(replay) : new Random(SEED).longs(SEQUENCES);
+        return seeds.mapToObj(seed -> {
+            List<Step> steps = sequence(new Random(seed));
+            return dynamicTest("seed " + seed + ", " + steps.size() + " steps", () -> play(seed, steps));
         });
     }
 
-    @Property(tries = 30, seed = "20261128", generation = GenerationMode.RANDOMIZED, edgeCases = EdgeCasesMode.NONE)
-    void everyStepKeepsOneHolderPerSessionAndEachUserToThemselves(@ForAll("sequences") List<Step> steps) {
+    /** Both users open a session, then 6 to 20 weighted random steps; user 0 makes four in five. */
+    private static List<Step> sequence(Random random) {
+        List<Step> steps = new ArrayList<>(List.of(new Step(Kind.OPEN, 0, 0, 0, 0), new Step(Kind.OPEN, 1, 0, 0, 0)));
+        int size = 6 + random.nextInt(15);
+        for (int i = 0; i < size; i++) {
+            Kind kind = KINDS.get(random.nextInt(KINDS.size()));
+            int user = random.nextInt(5) < 4 ? 0 : 1;
+            steps.add(new Step(kind, user, random.nextInt(3), random.nextInt(3), random.nextInt(8)));
+        }
+        return steps;
+    }
+
+    private static void play(long seed, List<Step> steps) {
         Clerk[] users = {Clerk.fresh(), Clerk.fresh()};
         Clerk.Device[][] devices = new Clerk.Device[2][3];
         boolean[][] revoked = new boolean[2][3];
@@ -95,37 +118,46 @@ class InvariantsIT {
             }
         }
         List<Held> sessions = new ArrayList<>();
-        for (Step step : steps) {
-            STEPS.incrementAndGet();
-            Clerk clerk = users[step.user()];
-            Clerk.Device device = devices[step.user()][step.device()];
-            List<Held> own = sessions.stream().filter(s -> s.owner == step.user() && s.active).filter(s -> switch (step.kind()) {
-                case CLAIM, WRONG_CLAIM -> s.transferId != null;
-                case RESTORE -> s.restoreToken != null;
-                default -> true;
-            }).toList();
-            Held session = own.isEmpty() ? null : own.get(step.pick() % own.size());
-            switch (step.kind()) {
-                case OPEN -> open(clerk, device, step, sessions);
-                case REQUEST -> request(clerk, devices, step, session);
-                case CLAIM, WRONG_CLAIM -> claim(clerk, devices, step, session, step.kind() == Kind.CLAIM);
-                case RESTORE -> restore(clerk, devices, step, session);
-                case MOVE -> {
-                    request(clerk, devices, step, session);
-                    claim(clerk, devices, step, session, true);
-                    restore(clerk, devices, step, session);
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            try {
+                take(step, users, devices, revoked, sessions);
+                for (Held held : sessions) {
+                    check(held, users, devices, revoked, step);
                 }
-                case END -> end(clerk, devices, step, session);
-                case REVOKE -> {
-                    Reply gone = served(clerk.api.delete("devices/" + device.id()).bearer(clerk.jwt()).send());
-                    if (gone.status() == 204) {
-                        revoked[step.user()][step.device()] = true;
-                        sessions.stream().filter(s -> s.owner == step.user() && s.holder == step.device()).forEach(s -> s.active = false);
-                    }
-                }
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("seed " + seed + ", step " + (i + 1) + " of " + steps + ": " + e.getMessage(), e);
             }
-            for (Held held : sessions) {
-                check(held, users, devices, revoked, step);
+        }
+    }
+
+    private static void take(Step step, Clerk[] users, Clerk.Device[][] devices, boolean[][] revoked, List<Held> sessions) {
+        STEPS.incrementAndGet();
+        Clerk clerk = users[step.user()];
+        Clerk.Device device = devices[step.user()][step.device()];
+        List<Held> own = sessions.stream().filter(s -> s.owner == step.user() && s.active).filter(s -> switch (step.kind()) {
+            case CLAIM, WRONG_CLAIM -> s.transferId != null;
+            case RESTORE -> s.restoreToken != null;
+            default -> true;
+        }).toList();
+        Held session = own.isEmpty() ? null : own.get(step.pick() % own.size());
+        switch (step.kind()) {
+            case OPEN -> open(clerk, device, step, sessions);
+            case REQUEST -> request(clerk, devices, step, session);
+            case CLAIM, WRONG_CLAIM -> claim(clerk, devices, step, session, step.kind() == Kind.CLAIM);
+            case RESTORE -> restore(clerk, devices, step, session);
+            case MOVE -> {
+                request(clerk, devices, step, session);
+                claim(clerk, devices, step, session, true);
+                restore(clerk, devices, step, session);
+            }
+            case END -> end(clerk, devices, step, session);
+            case REVOKE -> {
+                Reply gone = served(clerk.api.delete("devices/" + device.id()).bearer(clerk.jwt()).send());
+                if (gone.status() == 204) {
+                    revoked[step.user()][step.device()] = true;
+                    sessions.stream().filter(s -> s.owner == step.user() && s.holder == step.device()).forEach(s -> s.active = false);
+                }
             }
         }
     }
@@ -194,7 +226,7 @@ class InvariantsIT {
         return step.pick() % 3 == 0 ? devices[step.user()][step.device()] : devices[step.user()][session.target];
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() {
         System.out.println("[figures] random call sequences: " + STEPS.get() + " steps, " + RESTORES.get() + " sessions restored, "
                 + CHECKS.get() + " invariant checks; answers: " + ANSWERS);

@@ -33,8 +33,8 @@ public final class SharedBaton implements BeforeAllCallback {
     }
 
     /**
-     * Starts the shared server unless it runs. It stops when the test JVM exits, after every test
-     * engine (Jupiter, jqwik) is done with it.
+     * Starts the shared server unless it runs. It stops when the test JVM exits, after the last
+     * test class that uses it.
      */
     public static synchronized void start() {
         if (server != null) {
