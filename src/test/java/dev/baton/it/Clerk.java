@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,32 +24,35 @@ public final class Clerk {
 
     public final Api api;
     public final String user;
-    private final TestIssuer issuer;
-    private final String[] groups;
+    private final Supplier<String> tokens;
 
     public Clerk(Api api, TestIssuer issuer, String... groups) {
-        this(api, issuer, "clerk-" + UUID.randomUUID(), groups.length == 0 ? new String[] {"baton-user"} : groups);
+        this(api, "clerk-" + UUID.randomUUID(), issuer, groups.length == 0 ? new String[] {"baton-user"} : groups);
     }
 
-    private Clerk(Api api, TestIssuer issuer, String user, String[] groups) {
+    private Clerk(Api api, String user, TestIssuer issuer, String[] groups) {
+        this(api, user, () -> issuer.token(user, groups));
+    }
+
+    /** A user whose tokens come from elsewhere: a real identity provider. */
+    public Clerk(Api api, String user, Supplier<String> tokens) {
         this.api = api;
-        this.issuer = issuer;
         this.user = user;
-        this.groups = groups;
+        this.tokens = tokens;
     }
 
     /** The same user, calling another node. */
     public Clerk at(Api other) {
-        return new Clerk(other, issuer, user, groups);
+        return new Clerk(other, user, tokens);
     }
 
     public static Clerk fresh() {
         return new Clerk(new Api(SharedBaton.server().base()), SharedBaton.issuer());
     }
 
-    /** A token just issued, as a fresh sign-in gives. */
+    /** A token just issued, as a fresh sign-in gives (or the identity provider's current one). */
     public String jwt() {
-        return issuer.token(user, groups);
+        return tokens.get();
     }
 
     public Device register(String kind) {
