@@ -86,6 +86,19 @@ public final class KeycloakAdmin {
     }
 
     /**
+     * Whether {@code clientId}'s audience mapper also puts {@code baton} into its ID tokens, as an
+     * administrator may tick by mistake: such an ID token then passes every audience check.
+     */
+    public void batonAudienceInIdTokens(String clientId, boolean on) {
+        String client = ((JsonArray) get("clients?clientId=" + clientId)).getJsonObject(0).getString("id");
+        String models = "clients/" + client + "/protocol-mappers/models";
+        JsonObject mapper = ((JsonArray) get(models)).stream().map(JsonValue::asJsonObject)
+                .filter(m -> "oidc-audience-mapper".equals(m.getString("protocolMapper"))).findFirst().orElseThrow();
+        JsonObject config = Json.createObjectBuilder(mapper.getJsonObject("config")).add("id.token.claim", Boolean.toString(on)).build();
+        send("PUT", models + "/" + mapper.getString("id"), Json.createObjectBuilder(mapper).add("config", config).build());
+    }
+
+    /**
      * Adds an {@code rsa-generated} key provider above every RS256 key so far: new tokens are
      * signed with its key, while the older keys stay in the JWKS, so tokens already issued still
      * verify (a rotation as an operator does it). Answers the new key's {@code kid}.

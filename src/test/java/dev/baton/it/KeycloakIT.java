@@ -105,6 +105,21 @@ class KeycloakIT {
         }
     }
 
+    /** Keycloak's ID tokens carry {@code typ: ID}: refused even when their {@code aud} names Baton. */
+    @Test
+    void anIdTokenNamingBatonIsStillNoAccessToken() {
+        keycloak.admin().batonAudienceInIdTokens(Keycloak.WEB_CLIENT, true);
+        try {
+            KeycloakTokens alice = keycloak.signIn("alice");
+            assertTrue(alice.idClaims().toString().contains("\"" + Keycloak.AUDIENCE + "\""), alice.idClaims()::toString);
+            Reply reply = api.get("devices").bearer(alice.idToken()).send();
+            assertEquals(401, reply.status(), reply::toString);
+            assertEquals("unauthenticated", reply.code());
+        } finally {
+            keycloak.admin().batonAudienceInIdTokens(Keycloak.WEB_CLIENT, false);
+        }
+    }
+
     /** The portal answers the RFC 9470 challenge as OIDC has it: {@code max_age} at the sign-in. */
     @Test
     void aRefreshedTokenIsNoSignInButASignInWithinMaxAgeIs() {
