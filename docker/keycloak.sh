@@ -53,6 +53,7 @@ Keycloak is ready: realm baton at $issuer
   their password: $password
   admin console:  $base/admin/  (admin / $admin_password)
   clients: baton-web (public, PKCE S256), baton-portal (confidential); redirects to http://127.0.0.1:* or http://localhost:*
+           baton-cli (public, device grant: a token for curl, see README "Sign in with Keycloak")
 
 Baton's settings:
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$issuer/protocol/openid-connect/certs

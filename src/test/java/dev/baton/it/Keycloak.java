@@ -35,6 +35,8 @@ public final class Keycloak {
     public static final String AUDIENCE = "baton";
     public static final String WEB_CLIENT = "baton-web";
     public static final String PORTAL_CLIENT = "baton-portal";
+    /** For curl at a terminal: the device authorization grant only. */
+    public static final String CLI_CLIENT = "baton-cli";
     /** The realm's users: alice (baton-user), audrey (+auditor), adam (+admin), nobody (no baton role). */
     public static final List<String> USERS = List.of("alice", "audrey", "adam", "nobody");
 
@@ -115,6 +117,18 @@ public final class Keycloak {
     /** Signs {@code user} in through the login page, in a browser of its own. */
     public KeycloakTokens signIn(String user) {
         return browser().signIn(user);
+    }
+
+    /**
+     * Signs {@code user} in at a terminal as the README shows: the device authorization grant of
+     * {@code baton-cli} (RFC 8628), approved in a browser of its own, then the token request.
+     */
+    public KeycloakTokens signInAtTerminal(String user) {
+        JsonObject device = KeycloakHttp.post(URI.create(issuer() + "/protocol/openid-connect/auth/device"),
+                Map.of("client_id", CLI_CLIENT, "scope", "openid"));
+        browser().approveDevice(user, URI.create(device.getString("verification_uri_complete")));
+        return tokenRequest(Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code", "client_id", CLI_CLIENT,
+                "device_code", device.getString("device_code")));
     }
 
     /** A refresh grant: new tokens for the same sign-in ({@code auth_time} and {@code sid} unchanged). */

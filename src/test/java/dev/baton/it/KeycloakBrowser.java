@@ -39,6 +39,8 @@ public final class KeycloakBrowser {
     static final String REDIRECT_URI = "http://127.0.0.1:9/signed-in";
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*\\bid=\"kc-form-login\"[^>]*>");
     private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]*)\"");
+    private static final Pattern CONSENT_FORM = Pattern.compile("<form[^>]*\\baction=\"([^\"]*login-actions/consent[^\"]*)\"");
+    private static final Pattern CONSENT_CODE = Pattern.compile("name=\"code\" value=\"([^\"]*)\"");
     private static final Pattern ERROR = Pattern.compile("id=\"input-error[^\"]*\"[^>]*>\\s*([^<]*)<");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -77,6 +79,37 @@ public final class KeycloakBrowser {
             throw new IllegalStateException("ID token without the nonce sent");
         }
         return tokens;
+    }
+
+    /**
+     * Approves a device authorization request (RFC 8628) as its user does: opens the verification
+     * link the terminal showed, signs in, and grants access on Keycloak's consent page.
+     */
+    public void approveDevice(String user, URI verification) {
+        HttpResponse<String> page = follow(send(HttpRequest.newBuilder(verification).GET()));
+        if (LOGIN_FORM.matcher(page.body()).find()) {
+            page = follow(submitPassword(page, user));
+        }
+        Matcher consent = CONSENT_FORM.matcher(page.body());
+        Matcher code = CONSENT_CODE.matcher(page.body());
+        if (!consent.find() || !code.find()) {
+            throw new IllegalStateException("no consent page: " + page.statusCode() + " " + page.uri());
+        }
+        HttpResponse<String> done = follow(send(HttpRequest.newBuilder(page.uri().resolve(unescape(consent.group(1))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(KeycloakHttp.form(Map.of("code", code.group(1), "accept", "Yes"))))));
+        if (done.statusCode() != 200 || !done.uri().getPath().endsWith("/device/status")) {
+            throw new IllegalStateException("device not approved: " + done.statusCode() + " " + done.uri());
+        }
+    }
+
+    /** Loads the pages Keycloak redirects to, as a browser does (at most ten). */
+    private HttpResponse<String> follow(HttpResponse<String> answer) {
+        for (int i = 0; i < 10 && (answer.statusCode() == 302 || answer.statusCode() == 303); i++) {
+            URI next = answer.uri().resolve(answer.headers().firstValue("Location").orElseThrow());
+            answer = send(HttpRequest.newBuilder(next).GET());
+        }
+        return answer;
     }
 
     private HttpResponse<String> submitPassword(HttpResponse<String> page, String user) {

@@ -82,6 +82,16 @@ class KeycloakIT {
         assertEquals(alice.user, trail.json().getJsonArray("items").getJsonObject(0).getString("actor"));
     }
 
+    /** The README's way to try Baton with Keycloak from a terminal. */
+    @Test
+    void aTerminalSignsInWithTheDeviceGrant() {
+        KeycloakTokens alice = keycloak.signInAtTerminal("alice");
+        assertEquals(Keycloak.CLI_CLIENT, alice.claims().getString("azp"));
+        Reply created = api.post("devices").bearer(alice.accessToken())
+                .json("{\"name\":\"Terminal\",\"kind\":\"laptop\",\"platform\":\"curl\"}").send();
+        assertEquals(201, created.status(), created::toString);
+    }
+
     @Test
     void rolesComeFromKeycloaksGroups() {
         Reply nobody = api.get("devices").bearer(keycloak.signIn("nobody").accessToken()).send();
