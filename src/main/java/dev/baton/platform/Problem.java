@@ -21,6 +21,7 @@ public enum Problem {
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    REQUEST_TIMEOUT(408, "Request timeout"),
     TARGET_PROHIBITED(409, "Target device prohibited"),
     SESSION_NOT_ACTIVE(409, "Session not active"),
     TRANSFER_IN_PROGRESS(409, "Transfer in progress"),
@@ -71,6 +72,7 @@ public enum Problem {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 503 -> UNAVAILABLE;

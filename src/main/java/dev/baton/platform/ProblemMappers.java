@@ -4,17 +4,21 @@ import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.resource.ResourceException;
 import jakarta.transaction.SystemException;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,6 +63,9 @@ public final class ProblemMappers {
 
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(Throwable e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -68,6 +75,11 @@ public final class ProblemMappers {
                 if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
                     return Problems.response(Problem.CONCURRENT_MODIFICATION,
                             "Another request changed this resource at the same time; try again.");
+                }
+                if (bodyReadTimedOut(cause)) {
+                    LOG.warning(() -> "Request body stopped arriving, read timed out: " + request.getMethod() + " "
+                            + request.getRequestURI() + " answered 408");
+                    return Problems.response(Problem.REQUEST_TIMEOUT, "The request body did not arrive in time.");
                 }
                 if (databaseUnreachable(cause)) {
                     LOG.warning("Database unreachable: " + cause);
@@ -92,6 +104,17 @@ public final class ProblemMappers {
             return state.startsWith("08") || state.startsWith("57P0");
         }
         return e instanceof SQLTransientConnectionException || e instanceof ResourceException || e instanceof SystemException;
+    }
+
+    /**
+     * Grizzly gives up on a body that stops short of its length after the listener's read timeout
+     * ({@code read-timeout-millis}, 30 s): over HTTP/1.1 with an IOException around a
+     * TimeoutException, on an HTTP/2 stream with an IOException that says only so. The client's
+     * fault, not an incident.
+     */
+    static boolean bodyReadTimedOut(Throwable e) {
+        return e instanceof IOException
+                && (e.getCause() instanceof TimeoutException || "Blocking read timeout".equals(e.getMessage()));
     }
 
     static Response unexpected(Throwable e) {

@@ -19,7 +19,10 @@ import java.util.List;
 /** A small HTTP client for Baton's API: {@code api.post("devices").bearer(t).json(body).send()}. */
 public final class Api {
 
-    /** HTTP/1.1 as curl and browsers speak it to a plain-HTTP server; Baton does not offer h2c. */
+    /**
+     * HTTP/1.1, as curl and browsers speak it to a plain-HTTP server. The JDK client's own defaults
+     * (an h2c offer, then HTTP/2) are HttpClientsIT's.
+     */
     static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 

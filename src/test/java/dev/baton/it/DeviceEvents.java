@@ -3,6 +3,7 @@ package dev.baton.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -20,8 +21,8 @@ public final class DeviceEvents implements AutoCloseable {
     private final BlockingQueue<Event> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> stream;
 
-    private DeviceEvents(Api.Call call) {
-        stream = Api.CLIENT.sendAsync(call.header("Accept", "text/event-stream").request(), HttpResponse.BodyHandlers.ofLines());
+    private DeviceEvents(HttpClient client, Api.Call call) {
+        stream = client.sendAsync(call.header("Accept", "text/event-stream").request(), HttpResponse.BodyHandlers.ofLines());
         stream.thenAccept(answer -> {
             String[] name = {null};
             answer.body().forEach(line -> {
@@ -37,10 +38,20 @@ public final class DeviceEvents implements AutoCloseable {
 
     /** Opens the stream of {@code device} and waits until the server has registered it. */
     public static DeviceEvents listen(Clerk clerk, Clerk.Device device) {
-        DeviceEvents events = new DeviceEvents(clerk.api.get("devices/" + device.id() + "/events")
+        return listen(clerk, device, Api.CLIENT);
+    }
+
+    /** The same, with the HTTP client given. */
+    public static DeviceEvents listen(Clerk clerk, Clerk.Device device, HttpClient client) {
+        DeviceEvents events = new DeviceEvents(client, clerk.api.get("devices/" + device.id() + "/events")
                 .bearer(clerk.jwt()).device(device.token()));
         events.await("ready", Duration.ofSeconds(10));
         return events;
+    }
+
+    /** The stream's answer (its headers; its body is read in the background). */
+    public HttpResponse<Stream<String>> answer() {
+        return stream.join();
     }
 
     /** The next event named {@code name}, skipping others; fails after {@code timeout}. */
