@@ -123,7 +123,7 @@ public class AccessTokens {
     public static BatonException signInAgain(Duration maxAge) {
         String detail = "Sign in again: a claim needs a sign-in within the last " + maxAge.toSeconds() + " seconds.";
         return new BatonException(Problem.REAUTHENTICATION_REQUIRED, detail, null, Map.of("maxAge", maxAge.toSeconds()),
-                Map.of("WWW-Authenticate", "Bearer realm=\"baton\", error=\"insufficient_user_authentication\", "
+                Map.of("WWW-Authenticate", CHALLENGE + ", error=\"insufficient_user_authentication\", "
                         + "error_description=\"A more recent sign-in is required\", max_age=" + maxAge.toSeconds()));
     }
 
