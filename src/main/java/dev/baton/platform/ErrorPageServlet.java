@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The container's error pages as problem+json: a JWT refused by MicroProfile JWT, a path outside
- * the API, an error raised before JAX-RS runs. Mapped in web.xml for every status.
+ * The container's error pages as problem+json: a path outside the API, an error raised before
+ * JAX-RS runs. Mapped in web.xml for every status.
  */
 @WebServlet("/problem")
 public class ErrorPageServlet extends HttpServlet {
@@ -20,11 +20,7 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Problem problem = status instanceof Integer code ? Problem.ofStatus(code) : Problem.NOT_FOUND;
-        String detail = switch (problem) {
-            case UNAUTHENTICATED -> "A valid bearer token is required.";
-            case NOT_FOUND -> "No such resource.";
-            default -> null;
-        };
+        String detail = problem == Problem.NOT_FOUND ? "No such resource." : null;
         SecurityHeaders.apply(response);
         response.setStatus(problem.status());
         response.setContentType(Problems.MEDIA_TYPE);
