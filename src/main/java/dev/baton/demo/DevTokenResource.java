@@ -7,7 +7,6 @@ import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -40,7 +39,7 @@ public class DevTokenResource {
         KeyPair keys = DemoIssuer.keys().orElseThrow(BatonException::notFound);
         JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
         String user = Fields.text(request, "user", 128);
-        JsonArray groups = groups(request.getOrDefault("groups", Json.createArrayBuilder().add("baton-user").build()));
+        JsonArray groups = groups(request.getOrDefault("groups", Jsons.JSON.createArrayBuilder().add("baton-user").build()));
         Instant now = clock.instant();
         JsonObject claims = Jsons.object(
                 "iss", DemoIssuer.ISSUER,

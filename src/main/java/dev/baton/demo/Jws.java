@@ -1,6 +1,6 @@
 package dev.baton.demo;
 
-import jakarta.json.Json;
+import dev.baton.platform.Jsons;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +17,7 @@ public final class Jws {
     }
 
     public static String rs256(PrivateKey key, String keyId, JsonObject claims) {
-        JsonObject header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", keyId).build();
+        JsonObject header = Jsons.JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", keyId).build();
         String signingInput = encode(header.toString()) + "." + encode(claims.toString());
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");

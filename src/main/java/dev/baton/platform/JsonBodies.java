@@ -1,6 +1,5 @@
 package dev.baton.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -39,7 +38,7 @@ public final class JsonBodies {
     public static JsonObject object(String text, Problem onError) {
         try {
             checkShape(text, onError);
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = Jsons.JSON.createReader(new StringReader(text))) {
                 return reader.readObject();
             }
         } catch (JsonException | IllegalStateException e) {
@@ -48,7 +47,7 @@ public final class JsonBodies {
     }
 
     private static void checkShape(String text, Problem onError) {
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Jsons.JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new BatonException(onError, "Expected a JSON object.");
             }

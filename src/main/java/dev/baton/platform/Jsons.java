@@ -1,21 +1,29 @@
 package dev.baton.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Locale;
 
 /** Builds the JSON of Baton's answers; every named member is present, {@code null} where none. */
 public final class Jsons {
 
+    /**
+     * The one JSON-P provider, looked up once. Each {@code Json.createX} call looks the provider up
+     * again through {@code ServiceLoader}, which scans every jar of the application under the class
+     * loader's lock: under load the request threads queued there (JFR, issue 9; jakartaee/jsonp-api#154).
+     * A provider is safe to share between threads.
+     */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
     private Jsons() {
     }
 
     /** {@code object("id", id, "at", instant, ...)}: names and values in turn. */
     public static JsonObject object(Object... namesAndValues) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             builder.add((String) namesAndValues[i], value(namesAndValues[i + 1]));
         }
@@ -24,7 +32,7 @@ public final class Jsons {
 
     /** {@code base} with more members. */
     public static JsonObject extend(JsonObject base, Object... namesAndValues) {
-        JsonObjectBuilder builder = Json.createObjectBuilder(base);
+        JsonObjectBuilder builder = JSON.createObjectBuilder(base);
         object(namesAndValues).forEach(builder::add);
         return builder.build();
     }
@@ -40,13 +48,13 @@ public final class Jsons {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long) {
-            return Json.createValue(((Number) value).longValue());
+            return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof Enum<?> e) {
-            return Json.createValue(e.name().toLowerCase(Locale.ROOT));
+            return JSON.createValue(e.name().toLowerCase(Locale.ROOT));
         }
         if (value instanceof Instant || value instanceof String) {
-            return Json.createValue(value.toString());
+            return JSON.createValue(value.toString());
         }
         throw new IllegalArgumentException("No JSON form for " + value.getClass());
     }

@@ -1,6 +1,5 @@
 package dev.baton.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -15,15 +14,15 @@ public final class Problems {
     }
 
     public static String json(Problem problem, String detail, Map<String, Object> extensions) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.JSON.createObjectBuilder()
                 .add("type", problem.type())
                 .add("title", problem.title())
                 .add("status", problem.status())
                 .add("detail", detail == null ? problem.title() + "." : detail)
                 .add("code", problem.code());
         extensions.forEach((name, value) -> body.add(name, value instanceof Number n
-                ? Json.createValue(n.longValue())
-                : Json.createValue(String.valueOf(value))));
+                ? Jsons.JSON.createValue(n.longValue())
+                : Jsons.JSON.createValue(String.valueOf(value))));
         return body.build().toString();
     }
 

@@ -1,6 +1,5 @@
 package dev.baton.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +13,7 @@ public class RootResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject describe() {
-        return Json.createObjectBuilder()
+        return Jsons.JSON.createObjectBuilder()
                 .add("service", "Baton")
                 .add("description", "Moves a user's live session from one device to another.")
                 .add("api", "/api/v1")

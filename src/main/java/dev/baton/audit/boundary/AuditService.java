@@ -5,7 +5,6 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.audit.entity.AuditRecord;
 import dev.baton.platform.Jsons;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -43,7 +42,7 @@ public class AuditService {
             count.setParameter(name, value);
             items.setParameter(name, value);
         });
-        JsonArrayBuilder page = Json.createArrayBuilder();
+        JsonArrayBuilder page = Jsons.JSON.createArrayBuilder();
         items.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
                 .getResultStream()
                 .map(AuditService::view)

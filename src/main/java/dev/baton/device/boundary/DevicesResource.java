@@ -8,10 +8,10 @@ import dev.baton.platform.Caller;
 import dev.baton.platform.DeviceHeaders;
 import dev.baton.platform.Fields;
 import dev.baton.platform.JsonBodies;
+import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -68,7 +68,7 @@ public class DevicesResource {
 
     @GET
     public JsonArray list() {
-        return Json.createArrayBuilder(devices.list(caller.actor())).build();
+        return Jsons.JSON.createArrayBuilder(devices.list(caller.actor())).build();
     }
 
     @GET

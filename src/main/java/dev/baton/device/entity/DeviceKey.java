@@ -1,6 +1,6 @@
 package dev.baton.device.entity;
 
-import jakarta.json.Json;
+import dev.baton.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -59,7 +59,7 @@ public record DeviceKey(String canonical, PublicKey key, String algorithm) {
     }
 
     private static JsonObject jwk(String canonical) {
-        return Json.createReader(new StringReader(canonical)).readObject();
+        return Jsons.JSON.createReader(new StringReader(canonical)).readObject();
     }
 
     private static DeviceKey ec(JsonObject jwk) throws GeneralSecurityException {
@@ -76,7 +76,7 @@ public record DeviceKey(String canonical, PublicKey key, String algorithm) {
             throw new IllegalArgumentException("the point is not on P-256");
         }
         PublicKey key = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, p256));
-        String canonical = Json.createObjectBuilder().add("crv", "P-256").add("kty", "EC")
+        String canonical = Jsons.JSON.createObjectBuilder().add("crv", "P-256").add("kty", "EC")
                 .add("x", BASE64URL_OUT.encodeToString(x)).add("y", BASE64URL_OUT.encodeToString(y)).build().toString();
         return new DeviceKey(canonical, key, "ES256");
     }
@@ -88,7 +88,7 @@ public record DeviceKey(String canonical, PublicKey key, String algorithm) {
             throw new IllegalArgumentException("RSA keys need 2048 to 8192 bits and an odd exponent above 2");
         }
         PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
-        String canonical = Json.createObjectBuilder().add("e", unsigned(e)).add("kty", "RSA").add("n", unsigned(n)).build().toString();
+        String canonical = Jsons.JSON.createObjectBuilder().add("e", unsigned(e)).add("kty", "RSA").add("n", unsigned(n)).build().toString();
         return new DeviceKey(canonical, key, "RS256");
     }
 

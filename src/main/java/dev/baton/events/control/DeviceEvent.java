@@ -1,6 +1,6 @@
 package dev.baton.events.control;
 
-import jakarta.json.Json;
+import dev.baton.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -30,7 +30,7 @@ public record DeviceEvent(String deviceId, String name, String sessionId, String
     }
 
     public JsonObject json() {
-        JsonObjectBuilder data = Json.createObjectBuilder().add("type", name).add("deviceId", deviceId);
+        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder().add("type", name).add("deviceId", deviceId);
         if (sessionId != null) {
             data.add("sessionId", sessionId);
         }
@@ -41,7 +41,7 @@ public record DeviceEvent(String deviceId, String name, String sessionId, String
     }
 
     public static DeviceEvent parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsons.JSON.createReader(new StringReader(json))) {
             JsonObject data = reader.readObject();
             return new DeviceEvent(data.getString("deviceId"), data.getString("type"), data.getString("sessionId", null),
                     data.getString("transferId", null), Instant.parse(data.getString("at")));

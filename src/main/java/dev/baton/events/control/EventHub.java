@@ -1,13 +1,13 @@
 package dev.baton.events.control;
 
 import dev.baton.platform.Grid;
+import dev.baton.platform.Jsons;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -47,7 +47,7 @@ public class EventHub {
     public void open(String deviceId, SseEventSink sink, Sse sse) {
         Stream stream = new Stream(sink, sse);
         streams.computeIfAbsent(deviceId, id -> ConcurrentHashMap.newKeySet()).add(stream);
-        stream.send("ready", Json.createObjectBuilder().add("type", "ready").add("deviceId", deviceId).build().toString());
+        stream.send("ready", Jsons.JSON.createObjectBuilder().add("type", "ready").add("deviceId", deviceId).build().toString());
     }
 
     void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceEvent event) {

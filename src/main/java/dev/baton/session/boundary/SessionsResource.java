@@ -5,6 +5,7 @@ import dev.baton.platform.BatonException;
 import dev.baton.platform.Caller;
 import dev.baton.platform.Fields;
 import dev.baton.platform.JsonBodies;
+import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
 import dev.baton.transfer.boundary.HandoverService;
@@ -12,7 +13,6 @@ import dev.baton.transfer.boundary.TransferService;
 import dev.baton.transfer.control.SessionInfo;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -78,7 +78,7 @@ public class SessionsResource {
 
     @GET
     public JsonArray list() {
-        return Json.createArrayBuilder(sessions.list(caller.actor())).build();
+        return Jsons.JSON.createArrayBuilder(sessions.list(caller.actor())).build();
     }
 
     @GET
