@@ -68,7 +68,10 @@ public class CorsFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** The listed origins; a setting that is not a list of origins stops the start, not a browser later. */
+    /**
+     * The listed origins. A setting that is not a list of origins fails the filter's start (a SEVERE
+     * line in the log): Baton then serves without any CORS header, as if none were listed.
+     */
     static Set<String> origins(String commaSeparated) {
         Set<String> origins = Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(o -> !o.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());

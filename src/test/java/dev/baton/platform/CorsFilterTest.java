@@ -15,7 +15,7 @@ class CorsFilterTest {
     }
 
     @Test
-    void anythingButAnExactOriginStopsTheStart() {
+    void anythingButAnExactOriginIsRefused() {
         for (String wrong : new String[] {"*", "null", "portal.corp.example", "https://portal.corp.example/",
             "https://portal.corp.example/app", "https://*.corp.example", "ftp://portal.corp.example",
             "https://user@portal.corp.example", "https://portal.corp.example?x=1"}) {

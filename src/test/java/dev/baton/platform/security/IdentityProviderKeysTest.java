@@ -41,7 +41,7 @@ class IdentityProviderKeysTest {
     }
 
     @Test
-    void textThatIsNoKeyStopsTheStart() {
+    void textThatIsNoKeyIsRefused() {
         for (String wrong : new String[] {"not a key", "{\"keys\":[{\"kty\":\"XYZ\"}]}", "{"}) {
             assertThrows(IllegalStateException.class, () -> IdentityProviderKeys.fixed(wrong), wrong);
         }
