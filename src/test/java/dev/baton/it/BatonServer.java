@@ -133,7 +133,8 @@ public final class BatonServer {
         }
     }
 
-    private static int freePort() {
+    /** A port free on loopback now (the OS picks it). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -3,18 +3,14 @@ package dev.baton.it;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,10 +40,9 @@ public final class Keycloak {
     private static final Path HOME = Path.of("target", "keycloak");
     private static final Path REALM_FILE = Path.of("server-config", "keycloak", "baton-realm.json");
     private static final Path LOG = Path.of("target", "it-logs", "keycloak.log");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static Keycloak running;
 
-    private final int port = freePort();
+    private final int port = BatonServer.freePort();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final KeycloakAdmin admin;
     private final String adminUser = "admin-" + randomSecret().substring(0, 8);
@@ -220,16 +215,6 @@ public final class Keycloak {
     }
 
     private static String randomSecret() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return KeycloakBrowser.random(18);
     }
 }

@@ -163,7 +163,8 @@ public final class KeycloakBrowser {
         }
     }
 
-    private static String random(int bytes) {
+    /** {@code bytes} random bytes, base64url: verifiers, states, nonces, passwords. */
+    static String random(int bytes) {
         byte[] value = new byte[bytes];
         RANDOM.nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
