@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -90,7 +91,7 @@ public class CorsFilter extends HttpFilter {
             return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
                     && uri.getRawPath().isEmpty() && uri.getRawQuery() == null && uri.getRawFragment() == null
                     && uri.getRawUserInfo() == null && text.equals(uri.getScheme() + "://" + uri.getRawAuthority());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

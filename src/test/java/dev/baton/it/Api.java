@@ -66,6 +66,19 @@ public final class Api {
         }
     }
 
+    /** Sends {@code request} with {@code client}; a call that gets no answer fails, naming itself. */
+    static Reply send(HttpClient client, HttpRequest request) {
+        try {
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(answer.statusCode(), answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " got no answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public URI uri(String path) {
         return base.resolve(path.startsWith("/") ? path.substring(1) : "api/v1/" + path);
     }
@@ -126,15 +139,7 @@ public final class Api {
         }
 
         public Reply send() {
-            try {
-                HttpResponse<String> answer = CLIENT.send(request(), HttpResponse.BodyHandlers.ofString());
-                return new Reply(answer.statusCode(), answer);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return Api.send(CLIENT, request());
         }
     }
 }

@@ -5,11 +5,9 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -200,16 +198,7 @@ class HttpClientsIT {
     }
 
     private static Reply send(HttpClient client, HttpRequest request) {
-        try {
-            HttpRequest patient = HttpRequest.newBuilder(request, (name, value) -> true).timeout(PATIENCE).build();
-            HttpResponse<String> answer = client.send(patient, HttpResponse.BodyHandlers.ofString());
-            return new Reply(answer.statusCode(), answer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + " got no answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Api.send(client, HttpRequest.newBuilder(request, (name, value) -> true).timeout(PATIENCE).build());
     }
 
     /** A session to open, {@code size} bytes of JSON: a note in the state, then blanks. */

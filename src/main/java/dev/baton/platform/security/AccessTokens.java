@@ -154,7 +154,7 @@ public class AccessTokens {
             }
             List<String> groups = claims.getStringListClaim("groups");
             return new AccessToken(claims.getSubject(), groups == null ? Set.of() : Set.copyOf(groups), signedInAt);
-        } catch (ParseException | NullPointerException e) {
+        } catch (ParseException e) {
             throw refused("malformed claims");
         }
     }
