@@ -62,6 +62,8 @@ public class AccessTokens {
     /** {@code typ} claims of the tokens an IdP issues besides access tokens (Keycloak's spelling). */
     private static final Set<String> OTHER_TOKEN_TYPES = Set.of("id", "refresh", "offline", "logout");
     private static final Duration KEYS_UNAVAILABLE_RETRY = Duration.ofSeconds(5);
+    /** Distinct tokens remembered as verified: a few MB at most. */
+    private static final int VERIFIED_CAPACITY = 10_000;
 
     @Inject
     Config config;
@@ -74,6 +76,7 @@ public class AccessTokens {
 
     private DefaultJWTProcessor<SecurityContext> processor;
     private JWKSource<SecurityContext> keys;
+    private VerifiedTokens verified;
 
     /** Reads the settings at start-up, so a wrong one shows in the log before the first call. */
     void configure(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -93,13 +96,22 @@ public class AccessTokens {
                 new JWTClaimsSet.Builder().issuer(issuer.get()).build(), Set.of("sub", "iat", "exp"), null);
         claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
+        verified = new VerifiedTokens(VERIFIED_CAPACITY, config.getValue("baton.jwt.jwks.cache-ttl", Duration.class));
         prefetch();
     }
 
-    /** The verified token, or a 401 {@code unauthenticated} refusal saying nothing of why. */
+    /**
+     * The verified token, or a 401 {@code unauthenticated} refusal saying nothing of why. A token
+     * verified moments ago is taken as it was then, until it expires (see {@link VerifiedTokens}).
+     */
     public AccessToken verify(String token) {
         if (processor == null) {
             throw refused("no identity provider is configured");
+        }
+        Instant now = clock.instant();
+        Optional<AccessToken> known = verified.get(token, now);
+        if (known.isPresent()) {
+            return known.get();
         }
         JWTClaimsSet claims;
         try {
@@ -113,7 +125,9 @@ public class AccessTokens {
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw refused(e.getMessage());
         }
-        return accessToken(claims);
+        AccessToken accessToken = accessToken(claims);
+        verified.put(token, accessToken, claims.getExpirationTime().toInstant(), now);
+        return accessToken;
     }
 
     /**
