@@ -49,7 +49,7 @@ class SessionIT {
     void eachAccessIsActivityAndAnIdleSessionIsNotActive() throws InterruptedException {
         Clerk.Held session = clerk.open(desktop);
         Instant before = Instant.parse(clerk.readSession(desktop, session).get("lastActivityAt"));
-        Thread.sleep(50);
+        Thread.sleep(SharedBaton.IDLE.dividedBy(20).plusMillis(100).toMillis()); // the resolution of activity
         assertTrue(Instant.parse(clerk.readSession(desktop, session).get("lastActivityAt")).isAfter(before));
 
         Thread.sleep(SharedBaton.IDLE.plusSeconds(1).toMillis());

@@ -71,7 +71,8 @@ public class DeviceService {
     public List<JsonObject> list(Actor actor) {
         return em.createNamedQuery(Device.BY_OWNER, Device.class)
                 .setParameter("owner", actor.user())
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(DeviceView::of)
                 .toList();
     }

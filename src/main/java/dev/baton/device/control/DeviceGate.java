@@ -45,7 +45,8 @@ public class DeviceGate {
         }
         Device device = em.createNamedQuery(Device.BY_TOKEN_HASH, Device.class)
                 .setParameter("hash", Tokens.hash(token))
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .filter(d -> d.isOwnedBy(actor.user()))
                 .findFirst()
                 .orElseThrow(() -> refused(AuditAction.DEVICE_REFUSED, actor, null,

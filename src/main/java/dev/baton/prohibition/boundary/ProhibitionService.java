@@ -74,7 +74,8 @@ public class ProhibitionService {
     /** Prohibitions whose end is not processed yet: the ones to arm timers for. */
     public List<Pending> unprocessed() {
         return em.createNamedQuery(Prohibition.UNPROCESSED, Prohibition.class)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(p -> new Pending(p.id(), p.untilAt()))
                 .toList();
     }

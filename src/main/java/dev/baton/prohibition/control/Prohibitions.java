@@ -21,7 +21,8 @@ public class Prohibitions {
                 .setParameter("device", deviceId)
                 .setParameter("now", now)
                 .setMaxResults(1)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst();
     }
 }

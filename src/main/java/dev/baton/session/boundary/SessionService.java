@@ -62,14 +62,16 @@ public class SessionService {
         Instant now = clock.instant();
         return em.createNamedQuery(Session.BY_OWNER, Session.class)
                 .setParameter("owner", actor.user())
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .filter(s -> s.isActive(now, settings.idleTimeout()))
                 .map(s -> SessionView.summary(s, settings.idleTimeout()))
                 .toList();
     }
 
     public JsonObject get(Actor actor, String deviceToken, String id, String sessionToken) {
-        Session session = enter(actor, deviceToken, id, sessionToken);
+        Device device = devices.authenticate(actor, deviceToken);
+        Session session = access.read(actor, device, id, sessionToken, clock.instant());
         return SessionView.withState(session, settings.idleTimeout());
     }
 

@@ -23,10 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The checks of every call on a session, in the order of DESIGN.md §3: the session is the
- * caller's, the device is not prohibited from it (a prohibited device learns why, whatever token it
- * shows), the session token is the holder's current one, the session is active. The session row is
- * locked for the rest of the transaction, so concurrent calls on one session queue up.
+ * The checks of every call on a session, in this order: the session is the caller's, the device is
+ * not prohibited from it (a prohibited device learns why, whatever token it shows), the session
+ * token is the holder's current one, the session is active. A call that changes the session or its
+ * transfers {@link #enter enters} it: the row stays locked to the end of the transaction, so such
+ * calls on one session queue up. A call that only {@link #read reads} it takes no lock.
  */
 @Dependent
 public class SessionAccess {
@@ -43,8 +44,37 @@ public class SessionAccess {
     @Inject
     Settings settings;
 
+    /** The session, checked and locked for a change; the access is recorded with the change. */
     public Session enter(Actor actor, Device device, String sessionId, String sessionToken, Instant now) {
         Session session = locked(actor.user(), sessionId).orElseThrow(BatonException::notFound);
+        admit(actor, device, session, sessionToken, now);
+        if (session.activityDue(now, settings.idleTimeout())) {
+            session.touch(now);
+        }
+        return session;
+    }
+
+    /**
+     * The session, checked, as last committed: a read racing a move answers as before it or after
+     * it, never half of each. Nothing is written unless the access is due to be recorded, and then
+     * outside the row's version (the answer is detached), so a concurrent step never fails on it.
+     */
+    public Session read(Actor actor, Device device, String sessionId, String sessionToken, Instant now) {
+        Session session = own(actor.user(), sessionId).orElseThrow(BatonException::notFound);
+        admit(actor, device, session, sessionToken, now);
+        if (session.activityDue(now, settings.idleTimeout())) {
+            em.detach(session);
+            em.createNamedQuery(Session.MARK_ACTIVE)
+                    .setParameter("id", session.id())
+                    .setParameter("now", now)
+                    .setParameter("stale", now.minus(Session.activityResolution(settings.idleTimeout())))
+                    .executeUpdate();
+            session.touch(now);
+        }
+        return session;
+    }
+
+    private void admit(Actor actor, Device device, Session session, String sessionToken, Instant now) {
         Optional<Prohibition> prohibition = prohibitions.holding(session.id(), device.id(), now);
         if (prohibition.isPresent()) {
             throw audit.refuse(AuditEntry.of(AuditAction.ACCESS_PROHIBITED).by(actor).session(session.id()).device(device.id()),
@@ -56,8 +86,6 @@ public class SessionAccess {
         if (!session.isActive(now, settings.idleTimeout())) {
             throw new BatonException(Problem.SESSION_NOT_ACTIVE, "The session has ended or timed out.");
         }
-        session.touch(now);
-        return session;
     }
 
     /** The caller's session, locked; another user's answers like a missing one. */
@@ -67,6 +95,12 @@ public class SessionAccess {
         }
         return Optional.ofNullable(em.find(Session.class, sessionId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(s -> s.isOwnedBy(user));
+    }
+
+    private Optional<Session> own(String user, String sessionId) {
+        return Ids.valid(sessionId)
+                ? Optional.ofNullable(em.find(Session.class, sessionId)).filter(s -> s.isOwnedBy(user))
+                : Optional.empty();
     }
 
     private static BatonException prohibited(Prohibition prohibition, Instant now) {

@@ -13,19 +13,25 @@ import java.util.UUID;
 
 /**
  * A user's live session of one application, held by exactly one device. Its state carries a
- * version that clients name in {@code If-Match}; every accepted access is activity. A session is
- * active while it is not ended, was used within the idle timeout and is younger than its absolute
- * expiry. Moving it to another device rotates its token: the old one is dead at once.
+ * version that clients name in {@code If-Match}; every accepted access is activity, recorded to
+ * {@link #activityResolution} so that reading a session seldom writes it. A session is active while
+ * it is not ended, was used within the idle timeout and is younger than its absolute expiry. Moving
+ * it to another device rotates its token: the old one is dead at once.
  */
 @Entity
 @Table(name = "baton_session")
 @NamedQuery(name = Session.BY_OWNER,
         query = "select s from Session s where s.ownerId = :owner and s.endedAt is null order by s.createdAt desc, s.id")
 @NamedQuery(name = Session.HELD_BY, query = "select s from Session s where s.holderDeviceId = :device and s.endedAt is null")
+@NamedQuery(name = Session.MARK_ACTIVE,
+        query = "update Session s set s.lastActivityAt = :now where s.id = :id and s.lastActivityAt < :stale")
 public class Session {
 
     public static final String BY_OWNER = "Session.byOwner";
     public static final String HELD_BY = "Session.heldBy";
+    public static final String MARK_ACTIVE = "Session.markActive";
+
+    private static final Duration MAX_ACTIVITY_RESOLUTION = Duration.ofMinutes(1);
 
     @Id
     private String id;
@@ -80,6 +86,20 @@ public class Session {
     /** Whether {@code token} is the current session token of the holding device. */
     public boolean admits(String deviceId, String token) {
         return isHeldBy(deviceId) && Tokens.matches(token, tokenHash);
+    }
+
+    /**
+     * How far {@code lastActivityAt} may lag an access: a twentieth of the idle timeout, at most a
+     * minute. A session may so idle out that much early, never late.
+     */
+    public static Duration activityResolution(Duration idleTimeout) {
+        Duration twentieth = idleTimeout.dividedBy(20);
+        return twentieth.compareTo(MAX_ACTIVITY_RESOLUTION) < 0 ? twentieth : MAX_ACTIVITY_RESOLUTION;
+    }
+
+    /** Whether an access at {@code now} is to be recorded: the last one recorded is older than the resolution. */
+    public boolean activityDue(Instant now, Duration idleTimeout) {
+        return !lastActivityAt.plus(activityResolution(idleTimeout)).isAfter(now);
     }
 
     public void touch(Instant now) {

@@ -44,25 +44,31 @@ public class Transfers {
         return locked(transferId).filter(t -> t.ownerId().equals(user));
     }
 
-    /** The session's open transfer, if one is still open at {@code now}. */
+    /**
+     * The session's open transfer, locked, if one is still open at {@code now}. Its id is found
+     * first, then it is read and locked in one step: Hibernate plans a query with a lock mode anew at
+     * every call, and locking an entity already read fails if it changed in between.
+     */
     public Optional<Transfer> openOf(String sessionId, Instant now) {
-        return em.createNamedQuery(Transfer.OPEN_OF_SESSION, Transfer.class)
+        return em.createNamedQuery(Transfer.OPEN_IDS_OF_SESSION, String.class)
                 .setParameter("session", sessionId)
                 .setParameter("open", TransferStatus.OPEN)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
-                .filter(t -> !expireIfDue(t, now))
+                .getResultList()
+                .stream()
+                .flatMap(id -> locked(id).stream())
+                .filter(t -> t.status().isOpen() && !expireIfDue(t, now))
                 .findFirst();
     }
 
     /** The session's most recent transfer, locked. */
     public Optional<Transfer> latestOf(String sessionId) {
-        return em.createNamedQuery(Transfer.LATEST_OF_SESSION, Transfer.class)
+        return em.createNamedQuery(Transfer.LATEST_OF_SESSION, String.class)
                 .setParameter("session", sessionId)
                 .setMaxResults(1)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst()
-                .flatMap(t -> locked(t.id()));
+                .flatMap(this::locked);
     }
 
     public List<String> dueIds(Instant now) {

@@ -20,14 +20,17 @@ import java.util.UUID;
 @Entity
 @NamedQuery(name = Transfer.OPEN_OF_SESSION,
         query = "select t from Transfer t where t.sessionId = :session and t.status in :open")
+@NamedQuery(name = Transfer.OPEN_IDS_OF_SESSION,
+        query = "select t.id from Transfer t where t.sessionId = :session and t.status in :open")
 @NamedQuery(name = Transfer.LATEST_OF_SESSION,
-        query = "select t from Transfer t where t.sessionId = :session order by t.createdAt desc, t.id")
+        query = "select t.id from Transfer t where t.sessionId = :session order by t.createdAt desc, t.id")
 @NamedQuery(name = Transfer.OPEN_OF_DEVICE,
         query = "select t from Transfer t where (t.sourceDeviceId = :device or t.targetDeviceId = :device) and t.status in :open")
 @NamedQuery(name = Transfer.DUE, query = "select t.id from Transfer t where t.status in :open and t.expiresAt <= :now")
 public class Transfer {
 
     public static final String OPEN_OF_SESSION = "Transfer.openOfSession";
+    public static final String OPEN_IDS_OF_SESSION = "Transfer.openIdsOfSession";
     public static final String LATEST_OF_SESSION = "Transfer.latestOfSession";
     public static final String OPEN_OF_DEVICE = "Transfer.openOfDevice";
     public static final String DUE = "Transfer.due";

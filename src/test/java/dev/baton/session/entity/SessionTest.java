@@ -41,6 +41,15 @@ class SessionTest {
     }
 
     @Test
+    void activityIsRecordedToATwentiethOfTheIdleTimeoutAtMostAMinute() {
+        assertEquals(Duration.ofMinutes(1), Session.activityResolution(IDLE));
+        assertEquals(Duration.ofSeconds(1), Session.activityResolution(Duration.ofSeconds(20)));
+
+        assertFalse(session.activityDue(NOW.plusSeconds(59), IDLE));
+        assertTrue(session.activityDue(NOW.plusSeconds(60), IDLE));
+    }
+
+    @Test
     void replacesStateOnlyForTheCurrentVersion() {
         Instant later = NOW.plusSeconds(60);
         assertFalse(session.replaceState("{\"page\":9}", 0, later));
