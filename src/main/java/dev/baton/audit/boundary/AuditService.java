@@ -1,10 +1,12 @@
 package dev.baton.audit.boundary;
 
+import dev.baton.audit.control.AuditChainer;
 import dev.baton.audit.entity.AuditChain;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.audit.entity.AuditRecord;
 import dev.baton.platform.Jsons;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +25,9 @@ public class AuditService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditChainer chainer;
 
     public JsonObject search(AuditQuery query) {
         List<String> conditions = new ArrayList<>();
@@ -44,7 +49,8 @@ public class AuditService {
         });
         JsonArrayBuilder page = Jsons.JSON.createArrayBuilder();
         items.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(AuditService::view)
                 .forEach(page::add);
         return Jsons.object("items", page.build(), "page", query.page(), "size", query.size(), "total", count.getSingleResult());
@@ -57,11 +63,13 @@ public class AuditService {
     }
 
     /**
-     * Walks the audit chain from its first record to the head as it stood when the walk began:
+     * Links what has committed so far, then walks the audit chain from its first record to the
+     * head as it stood when the walk began:
      * each record must carry the next number, name its predecessor's hash and hash to what it
      * carries; the last must be the head. Answers the first record that is not so.
      */
     public JsonObject verify() {
+        chainer.catchUp();
         AuditChain head = em.find(AuditChain.class, AuditChain.ID);
         String previous = AuditChain.GENESIS;
         long checked = 0;

@@ -1,30 +1,74 @@
 package dev.baton.audit.control;
 
-import dev.baton.audit.entity.AuditChain;
 import dev.baton.audit.entity.AuditRecord;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
- * Chains the audit records of a transaction just before it commits. The chain's head is the last
- * lock a transaction takes, after everything else has been written, so records are numbered in
- * commit order on every node and a transaction holding the head never waits for another lock.
- * A refusal audited in its own transaction links at its own commit, which the step it refused
- * does not hold up.
+ * Links audit records into the chain after the transactions that wrote them have committed, many
+ * at a time, so that a step never waits for the chain's head: one pass after each commit (passes
+ * asked for while one runs make one more), and one every few seconds for records whose node died
+ * before its pass. Passes of all nodes take turns on the head's lock; each links every record
+ * committed before it began, in the order of their ids. A record committed before another's
+ * transaction began therefore always comes first in the chain, on every node; records of
+ * concurrent transactions come in either order. Readers of the chain {@link #catchUp catch up} first.
  */
 @ApplicationScoped
 public class AuditChainer {
 
-    @PersistenceContext
-    EntityManager em;
+    private static final Logger LOG = Logger.getLogger(AuditChainer.class.getName());
+    private static final int BATCH = 500;
+    private static final long SWEEP_SECONDS = 5;
 
-    void link(@Observes(during = TransactionPhase.BEFORE_COMPLETION) AuditRecord record) {
-        em.flush();
-        em.find(AuditChain.class, AuditChain.ID, LockModeType.PESSIMISTIC_WRITE).append(record);
-        em.flush();
+    @Inject
+    AuditLinks links;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    private final AtomicBoolean due = new AtomicBoolean();
+    private ScheduledFuture<?> sweep;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        sweep = executor.scheduleWithFixedDelay(this::pass, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditRecord record) {
+        if (due.compareAndSet(false, true)) {
+            executor.execute(this::pass);
+        }
+    }
+
+    /** Links every record committed so far. */
+    public void catchUp() {
+        due.set(false);
+        while (links.linkNext(BATCH) == BATCH) {
+            // one more batch
+        }
+    }
+
+    private void pass() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            LOG.warning("Audit records not linked yet (" + e + "); the next pass tries again.");
+        }
     }
 }

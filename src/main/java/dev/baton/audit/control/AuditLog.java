@@ -38,7 +38,7 @@ public class AuditLog {
         return refusal;
     }
 
-    /** Stores a record; {@link AuditChainer} links it into the chain when the transaction commits. */
+    /** Stores a record; {@link AuditChainer} links it into the chain once the transaction has committed. */
     private void store(AuditRecord record) {
         em.persist(record);
         written.fire(record);

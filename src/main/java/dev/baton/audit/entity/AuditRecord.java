@@ -11,16 +11,18 @@ import jakarta.persistence.NamedQuery;
 import java.time.Instant;
 
 /**
- * One stored audit entry. Append-only: never updated once its transaction has committed, never
- * deleted. Just before that commit it becomes a link of the audit chain ({@link AuditChain}): its
- * number, its predecessor's hash and its own hash over all of its content and that predecessor.
+ * One stored audit entry. Append-only: never deleted, and after its transaction has committed
+ * changed once, when it becomes a link of the audit chain ({@link AuditChain}): its number, its
+ * predecessor's hash and its own hash over all of its content and that predecessor.
  */
 @Entity
 @NamedQuery(name = AuditRecord.CHAIN_FROM,
         query = "select a from AuditRecord a where a.seq > :after and a.seq <= :last order by a.seq")
+@NamedQuery(name = AuditRecord.UNLINKED, query = "select a from AuditRecord a where a.seq is null order by a.id")
 public class AuditRecord {
 
     public static final String CHAIN_FROM = "AuditRecord.chainFrom";
+    public static final String UNLINKED = "AuditRecord.unlinked";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
