@@ -16,9 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Links audit records into the chain after the transactions that wrote them have committed, many
- * at a time, so that a step never waits for the chain's head: one pass after each commit (passes
- * asked for while one runs make one more), and one every few seconds for records whose node died
- * before its pass. Passes of all nodes take turns on the head's lock; each links every record
+ * at a time, so that a step never waits for the chain's head: a pass shortly after commits (one at
+ * a time on a node; commits while it runs make it go round once more), and one every few seconds
+ * for records whose node died before its pass. Passes of all nodes take turns on the head's lock; each links every record
  * committed before it began, in the order of their ids. A record committed before another's
  * transaction began therefore always comes first in the chain, on every node; records of
  * concurrent transactions come in either order. Readers of the chain {@link #catchUp catch up} first.
@@ -29,6 +29,8 @@ public class AuditChainer {
     private static final Logger LOG = Logger.getLogger(AuditChainer.class.getName());
     private static final int BATCH = 500;
     private static final long SWEEP_SECONDS = 5;
+    /** How long a pass waits for more commits to link with the first: fewer, larger passes. */
+    private static final long GATHER_MILLIS = 100;
 
     @Inject
     AuditLinks links;
@@ -37,6 +39,7 @@ public class AuditChainer {
     ManagedScheduledExecutorService executor;
 
     private final AtomicBoolean due = new AtomicBoolean();
+    private final AtomicBoolean passing = new AtomicBoolean();
     private ScheduledFuture<?> sweep;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -51,16 +54,29 @@ public class AuditChainer {
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditRecord record) {
-        if (due.compareAndSet(false, true)) {
-            executor.execute(this::pass);
+        due.set(true);
+        if (passing.compareAndSet(false, true)) {
+            executor.schedule(this::passes, GATHER_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
     /** Links every record committed so far. */
     public void catchUp() {
-        due.set(false);
         while (links.linkNext(BATCH) == BATCH) {
             // one more batch
+        }
+    }
+
+    private void passes() {
+        try {
+            while (due.getAndSet(false)) {
+                pass();
+            }
+        } finally {
+            passing.set(false);
+        }
+        if (due.get() && passing.compareAndSet(false, true)) {
+            executor.schedule(this::passes, GATHER_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
