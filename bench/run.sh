@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
 
-if $quick; then warm=3; measure=8; levels="1000 10000"; else warm=10; measure=30; levels="1000 100000 1000000"; fi
+if $quick; then warm=3; measure=8; levels="1000 10000"; else warm=10; measure=20; levels="1000 100000 1000000"; fi
 work=$PWD/target/bench; mkdir -p "$work"
 lines=$work/results.jsonl; : >"$lines"
 date=$(date -u +%F)
@@ -143,10 +143,12 @@ if wants growth; then
   db=bench_growth_$$; new_database $db
   say "growth"
   node bench-1 18301 16301 127.0.0.1:16301 $db; ready 18301
+  first_warm=$((warm * 3))  # a fresh node: warm it up longer before the first level
   for n in $levels; do
     say "growth: $n sessions"
     bench growth --nodes http://127.0.0.1:18301 --jdbc "jdbc:postgresql://127.0.0.1:5432/$db" --sessions "$n" \
-      --warm $warm --measure $measure
+      --warm "${first_warm:-$warm}" --measure $measure
+    first_warm=
     note "{\"kind\":\"heap\",\"sessions\":$n,\"usedMb\":$(heap_mb "$node_pid")}"
   done
   stop "$node_pid"

@@ -63,7 +63,7 @@ final class Plots {
             }
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
-            for (HistogramIterationValue v : r.latencies().percentiles(5)) {
+            for (HistogramIterationValue v : r.latencies().percentiles(20)) {
                 x.add(Math.max(0.01, v.getValueIteratedTo() / 1000.0));
                 y.add(v.getPercentileLevelIteratedTo());
             }

@@ -16,6 +16,30 @@ import java.util.stream.Collectors;
 /** Turns a run's JSON lines into the results page: goals, load, growth, start-up, and the plots. */
 final class Report {
 
+    private static final String NOTES = """
+            ## How it was measured
+
+            - Keycloak and Baton run one after the other, never at once, each alone with the generator on the same cores.
+            - Keycloak: the realm of `server-config/keycloak/` unchanged (no password grant enabled); each client signs `alice`
+              in once through the login page (authorization code with PKCE, client `baton-web`, password set for the run
+              through the admin API), then loops on `grant_type=refresh_token` with the refresh token the last grant returned.
+            - Baton: demo mode, each user with its own `/dev/token` JWT (RS256), its own devices, its own connection. A read is
+              `GET /api/v1/sessions/{id}` with device and session token; a transfer iteration opens a session on the desktop,
+              then (timed) requests the transfer with `Baton-Session-Info`, claims it on the phone and restores it there.
+              With proofs, both devices are registered with an EC P-256 key and every device call carries a fresh ES256 `DPoP`
+              proof (Nimbus JOSE+JWT). Two nodes: each user sends its calls to the nodes in turn, so the steps of one transfer
+              land on different nodes.
+            - Baton's rate limits are raised for the bench (`BATON_RATE_LIMIT_CLAIM`, `BATON_RATE_LIMIT_WRITE`): the limiter
+              still runs on every call, it just never refuses a bench user (a person claims far less than 20 times a minute).
+            - Growth: beyond the 32 readers' own sessions, the rows are inserted with SQL (`COPY`, `BulkRows.java`), not through
+              the API (a million sessions through the API would take hours here): per session a user, its registrant row, an
+              active device, an active session and its two audit records, linked into the audit chain with Baton's own hash,
+              so `GET /audit/verify` walks them all (its `valid` is in the table). Heap: `jcmd GC.run`, then `GC.heap_info`.
+            - HTTP/1.1 is forced in the generator; Baton also serves h2c, which this run does not measure.
+            - Errors are non-2xx answers ("step status code") or exceptions, counted in the measured window; failed iterations
+              are not in the rates or latencies.
+            """;
+
     private final List<Result> loads = new ArrayList<>();
     private final List<Map<String, Object>> others = new ArrayList<>();
 
@@ -47,7 +71,7 @@ final class Report {
             page.append("- ").append(fact, 0, eq).append(": ").append(fact.substring(eq + 1)).append('\n');
         }
         page.append("\n").append(report.goals()).append("\n").append(report.loadTable()).append("\n")
-                .append(report.growthTable()).append("\n").append(report.startupTable()).append("\n");
+                .append(report.growthTable()).append("\n").append(report.startupTable()).append("\n").append(NOTES).append("\n");
         for (String picture : pictures) {
             page.append("![").append(picture).append("](").append(out.getParent().relativize(plots.resolve(picture))).append(")\n");
         }
@@ -107,12 +131,16 @@ final class Report {
             }
             return String.format(Locale.ROOT, "%s: %.1f/s ÷ %.1f/s = **%.2f**", v.label(), a.get().rate(), b.get().rate(),
                     a.get().rate() / b.get().rate());
-        }).filter(Objects::nonNull).collect(Collectors.joining("; "));
+        }).filter(Objects::nonNull).collect(Collectors.collectingAndThen(Collectors.joining("; "), Report::orNotMeasured));
     }
 
     private String cells(Function<Variant, Optional<String>> value) {
         return VARIANTS.stream().map(v -> value.apply(v).map(x -> v.label() + ": **" + x + "**").orElse(null))
-                .filter(Objects::nonNull).collect(Collectors.joining("; "));
+                .filter(Objects::nonNull).collect(Collectors.collectingAndThen(Collectors.joining("; "), Report::orNotMeasured));
+    }
+
+    private static String orNotMeasured(String cell) {
+        return cell.isEmpty() ? "not measured" : cell;
     }
 
     private Optional<Result> growth(long sessions) {
