@@ -13,8 +13,10 @@
 #   growth     one node; sessions read at 10^3, 10^5, 10^6 sessions (bulk rows by SQL), heap after a
 #              full GC, the audit chain verified (--quick: 10^3, 10^4)
 #   startup    start to first answer on H2 (PostgreSQL's is taken from the one-node start)
-# and writes bench/results/<date>.md with its PNG plots. A full run takes about 20 minutes,
-# --quick about 6. It stops only what it started (by PID) and drops its databases.
+# Each freshly started node is first warmed up (reads and transfers, measured nowhere); each phase
+# then has its own warm-up, discarded, before its measured window. Writes bench/results/<date>.md
+# with its PNG plots. A full run takes about 20 minutes, --quick about 6. It stops only what it
+# started (by PID) and drops its databases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,16 +27,17 @@ while [ $# -gt 0 ]; do
   case $1 in
     --quick) quick=true; shift ;;
     --only) only=$2; shift 2 ;;
-    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 wants() { [[ ",$only," == *",$1,"* ]]; }
 
-if $quick; then warm=3; measure=8; levels="1000 10000"; else warm=10; measure=20; levels="1000 100000 1000000"; fi
+if $quick; then prewarm=5; warm=3; measure=8; levels="1000 10000"; else prewarm=30; warm=10; measure=20; levels="1000 100000 1000000"; fi
 work=$PWD/target/bench; mkdir -p "$work"
 lines=$work/results.jsonl; : >"$lines"
 date=$(date -u +%F)
 started=$SECONDS
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 pg="psql -h 127.0.0.1 -U postgres -q -X"
 cluster=bench-$$
 pids=()
@@ -121,7 +124,7 @@ if wants one-node; then
   db=bench_one_$$; new_database $db
   say "one node on PostgreSQL"
   launched=$(date +%s%N); node bench-1 18301 16301 127.0.0.1:16301 $db; first_answer 18301 "$node_pid" "PostgreSQL"; ready 18301
-  bench baton --nodes http://127.0.0.1:18301 --section one-node --warm $warm --measure $measure
+  bench baton --nodes http://127.0.0.1:18301 --section one-node --prewarm $prewarm --warm $warm --measure $measure
   stop "$node_pid"
 fi
 
@@ -135,7 +138,7 @@ if wants two-nodes; then
   first_answer 18301 "$one" "PostgreSQL, two nodes started together (node 1)"
   first_answer 18302 "$two" "PostgreSQL, two nodes started together (node 2)"
   ready 18301; ready 18302
-  bench baton --nodes http://127.0.0.1:18301,http://127.0.0.1:18302 --section two-nodes --warm $warm --measure $measure
+  bench baton --nodes http://127.0.0.1:18301,http://127.0.0.1:18302 --section two-nodes --prewarm $prewarm --warm $warm --measure $measure
   stop "$one"; stop "$two"
 fi
 
@@ -163,6 +166,7 @@ fi
 mkdir -p bench/results
 facts=(--fact "command=\`$invocation\`, $(( (SECONDS - started) / 60 )) min"
   --fact "machine=$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | sed -n 1p)), $(free -g | awk '/^Mem:/ {print $2}') GB memory, $(uname -sr)"
+  --fact "load average (1, 5, 15 min)=$load_before before the run, $(cut -d' ' -f1-3 /proc/loadavg) after it (anything else running on these cores skews the figures)"
   --fact "Java=$(java -version 2>&1 | sed -n 1p) (Baton, Keycloak and the generator alike, all on the same cores)"
   --fact "Baton=\`$(git rev-parse --short HEAD)\` (target/baton.jar built $(date -u -r target/baton.jar +'%F %R UTC')); Keycloak 26.7.3 dev mode, --db=dev-mem; $($pg -tAc 'select version()' | cut -d' ' -f1,2) on 127.0.0.1:5432"
   --fact "generator=our own closed loop (bench/src/main/java/dev/baton/bench/ClosedLoop.java): one platform thread and one HTTP/1.1 connection (JDK HttpClient) per user, warm-up ${warm} s discarded, ${measure} s measured, HdrHistogram; loopback only")

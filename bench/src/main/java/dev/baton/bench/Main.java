@@ -22,7 +22,7 @@ import java.util.function.IntFunction;
  *
  * <pre>
  * keycloak --realm URL --users 16,64 --warm S --measure S --out FILE     (env BENCH_KC_ADMIN_PASSWORD)
- * baton    --nodes URL[,URL] --section NAME [--scenarios floor,reads,transfers] --warm S --measure S --out FILE
+ * baton    --nodes URL[,URL] --section NAME [--scenarios floor,reads,transfers] [--prewarm S] --warm S --measure S --out FILE
  * growth   --nodes URL --jdbc URL --sessions N --warm S --measure S --out FILE
  * report   --in FILE --out FILE.md --plots DIR [--fact "name=value"]...
  * </pre>
@@ -60,6 +60,7 @@ public final class Main {
         String section = one(o, "section");
         List<String> scenarios = List.of(o.getOrDefault("scenarios", List.of("floor,reads,transfers")).get(0).split(","));
         String run = KeycloakUsers.random(6);
+        prewarm(o, nodes, run);
         if (scenarios.contains("floor")) {
             measure(o, new Result.Key(section, "floor", false, READERS, 0), READERS, i -> new BatonUsers.Floor(nodes, "floor-" + i));
         }
@@ -75,6 +76,24 @@ public final class Main {
                             i -> new BatonUsers.Mover(nodes, "mover-" + tag + "-" + users + "-" + i, proofs));
                 }
             }
+        }
+    }
+
+    /**
+     * Warms a freshly started node (or nodes) with reads and transfers for {@code --prewarm}
+     * seconds, measured nowhere, so that the first phase does not pay for the JIT compiler.
+     */
+    private static void prewarm(Map<String, List<String>> o, List<URI> nodes, String run) throws Exception {
+        long seconds = Long.parseLong(o.getOrDefault("prewarm", List.of("0")).get(0));
+        if (seconds > 0) {
+            List<ClosedLoop.User> users = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                users.add(new BatonUsers.Mover(nodes, "warm-" + run + "-m" + i, i % 2 == 0));
+                users.add(new BatonUsers.Reader(nodes, "warm-" + run + "-r" + i, i % 2 == 0));
+            }
+            ClosedLoop.run(new Result.Key("prewarm", "mixed", false, users.size(), 0), users,
+                    Duration.ofSeconds(seconds), Duration.ZERO, MAX_ITERATIONS);
+            System.out.println("prewarmed for " + seconds + " s");
         }
     }
 

@@ -100,9 +100,9 @@ final class Report {
                 .append(ratios(v -> load(v.section, "reads", v.proofs, 32), v -> load(v.section, "floor", false, 32)))
                 .append(" |\n");
         t.append("| session access p99 at 32 connections | ≤ 10 ms | ").append(cells(v -> load(v.section, "reads", v.proofs, 32)
-                .map(r -> ms(r.millis(99))))).append(" |\n");
+                .map(r -> ms(r.millis(99)) + " ms"))).append(" |\n");
         t.append("| transfer (request + claim + restore) p99 at 64 concurrent users | ≤ 30 ms | ")
-                .append(cells(v -> load(v.section, "transfers", v.proofs, 64).map(r -> ms(r.millis(99))))).append(" |\n");
+                .append(cells(v -> load(v.section, "transfers", v.proofs, 64).map(r -> ms(r.millis(99)) + " ms"))).append(" |\n");
         t.append("| access p99 at 10⁶ sessions ÷ at 10³ | ≤ 1.3 | ").append(growthRatio()).append(" |\n");
         t.append("| heap per 10⁵ active sessions | ≤ 50 MB | ").append(heapPer100k()).append(" |\n");
         t.append("| start to first answer | ≤ 12 s | ").append(of("startup").stream()
@@ -167,8 +167,8 @@ final class Report {
         Map<String, Object> last = heaps.get(heaps.size() - 1);
         double sessions = num(last, "sessions") - num(first, "sessions");
         double mb = num(last, "usedMb") - num(first, "usedMb");
-        return String.format(Locale.ROOT, "(%.0f MB at %s − %.0f MB at %s) per 10⁵ = **%.1f MB** (after a full GC; the sessions are in "
-                        + "PostgreSQL, Baton holds none in memory between calls)", num(last, "usedMb"), count((long) num(last, "sessions")),
+        return String.format(Locale.ROOT, "(%.0f MB at %s − %.0f MB at %s) per 10⁵ = **%.1f MB** (heap used after a full GC, "
+                        + "with the sessions in PostgreSQL)", num(last, "usedMb"), count((long) num(last, "sessions")),
                 num(first, "usedMb"), count((long) num(first, "sessions")), mb / (sessions / 100_000));
     }
 
@@ -189,7 +189,7 @@ final class Report {
 
     private String growthTable() {
         StringBuilder t = new StringBuilder("## Growth (one node; rows beyond the 32 readers' own bulk-inserted by SQL, see below)\n\n"
-                + "| sessions in PostgreSQL | bulk insert | reads/s at 32 | p50 ms | p99 ms | errors | heap used after full GC | "
+                + "| sessions in PostgreSQL | added by SQL (each with its user, device and 2 audit records) | reads/s at 32 | p50 ms | p99 ms | errors | heap used after full GC | "
                 + "audit verify (whole chain) | per 10⁵ records |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : loads) {
             if (!r.key().section().equals("growth")) {
@@ -200,12 +200,12 @@ final class Report {
             Optional<Map<String, Object>> heap = at("heap", n);
             Optional<Map<String, Object>> verify = at("verify", n);
             t.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %s | %s | %s | %s | %s |\n", count(n),
-                    bulk.map(b -> String.format(Locale.ROOT, "%.0f rows of sessions in %.1f s", num(b, "added"), num(b, "ms") / 1000)).orElse("—"),
+                    bulk.map(b -> String.format(Locale.ROOT, "%,.0f sessions in %.1f s", num(b, "added"), num(b, "ms") / 1000)).orElse("—"),
                     r.rate(), ms(r.millis(50)), ms(r.millis(99)), errors(r),
                     heap.map(h -> String.format(Locale.ROOT, "%.0f MB", num(h, "usedMb"))).orElse("—"),
-                    verify.map(v -> String.format(Locale.ROOT, "%.0f records in %.1f s, valid=%s", num(v, "checked"), num(v, "ms") / 1000,
+                    verify.map(v -> String.format(Locale.ROOT, "%,.0f records in %.1f s, valid=%s", num(v, "checked"), num(v, "ms") / 1000,
                             v.get("valid"))).orElse("—"),
-                    verify.filter(v -> num(v, "checked") > 0).map(v -> String.format(Locale.ROOT, "%.2f s",
+                    verify.filter(v -> num(v, "checked") >= 100_000).map(v -> String.format(Locale.ROOT, "%.2f s",
                             num(v, "ms") / 1000 / (num(v, "checked") / 100_000))).orElse("—")));
         }
         return t.toString();
