@@ -21,7 +21,7 @@ import java.util.function.IntFunction;
  * results page and its plots.
  *
  * <pre>
- * keycloak --realm URL --users 16,64 --warm S --measure S --out FILE     (env BENCH_KC_ADMIN_PASSWORD)
+ * keycloak --realm URL --users 16,64 [--prewarm S] --warm S --measure S --out FILE     (env BENCH_KC_ADMIN_PASSWORD)
  * baton    --nodes URL[,URL] --section NAME [--scenarios floor,reads,transfers] [--prewarm S] --warm S --measure S --out FILE
  * growth   --nodes URL --jdbc URL --sessions N --warm S --measure S --out FILE
  * report   --in FILE --out FILE.md --plots DIR [--fact "name=value"]...
@@ -49,6 +49,7 @@ public final class Main {
     private static void keycloak(Map<String, List<String>> o) throws Exception {
         URI realm = URI.create(one(o, "realm"));
         String password = KeycloakUsers.setPassword(realm.resolve("/"), "baton", "alice", System.getenv("BENCH_KC_ADMIN_PASSWORD"));
+        warmOnly(o, "keycloak", 16, i -> new KeycloakUsers.Refresher(realm, "alice", password));
         for (String users : one(o, "users").split(",")) {
             int n = Integer.parseInt(users);
             measure(o, new Result.Key("keycloak", "refresh", false, n, 0), n, i -> new KeycloakUsers.Refresher(realm, "alice", password));
@@ -80,20 +81,27 @@ public final class Main {
     }
 
     /**
-     * Warms a freshly started node (or nodes) with reads and transfers for {@code --prewarm}
-     * seconds, measured nowhere, so that the first phase does not pay for the JIT compiler.
+     * Warms a freshly started node (or nodes) with reads and transfers, with and without proofs,
+     * for {@code --prewarm} seconds, measured nowhere, so that the first phase does not pay for the
+     * JIT compiler (Keycloak gets the same).
      */
     private static void prewarm(Map<String, List<String>> o, List<URI> nodes, String run) throws Exception {
+        warmOnly(o, "baton", 16, i -> i % 2 == 0 ? new BatonUsers.Mover(nodes, "warm-" + run + "-m" + i, i % 4 == 0)
+                : new BatonUsers.Reader(nodes, "warm-" + run + "-r" + i, i % 4 == 1));
+    }
+
+    /** Runs {@code users} for {@code --prewarm} seconds and forgets the figures. */
+    private static void warmOnly(Map<String, List<String>> o, String what, int users, IntFunction<ClosedLoop.User> user)
+            throws Exception {
         long seconds = Long.parseLong(o.getOrDefault("prewarm", List.of("0")).get(0));
         if (seconds > 0) {
-            List<ClosedLoop.User> users = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                users.add(new BatonUsers.Mover(nodes, "warm-" + run + "-m" + i, i % 2 == 0));
-                users.add(new BatonUsers.Reader(nodes, "warm-" + run + "-r" + i, i % 2 == 0));
+            List<ClosedLoop.User> loops = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                loops.add(user.apply(i));
             }
-            ClosedLoop.run(new Result.Key("prewarm", "mixed", false, users.size(), 0), users,
-                    Duration.ofSeconds(seconds), Duration.ZERO, MAX_ITERATIONS);
-            System.out.println("prewarmed for " + seconds + " s");
+            ClosedLoop.run(new Result.Key("prewarm", what, false, users, 0), loops, Duration.ofSeconds(seconds), Duration.ZERO,
+                    MAX_ITERATIONS);
+            System.out.println("warmed " + what + " for " + seconds + " s");
         }
     }
 
