@@ -36,6 +36,9 @@ final class Report {
               active device, an active session and its two audit records, linked into the audit chain with Baton's own hash,
               so `GET /audit/verify` walks them all (its `valid` is in the table). Heap: `jcmd GC.run`, then `GC.heap_info`.
             - HTTP/1.1 is forced in the generator; Baton also serves h2c, which this run does not measure.
+            - Phases run in the order of the load table, each on the same warm server. On a shared machine (see the load
+              average above) differences of up to 2× between neighbouring phases are noise: compare ratios from one run, and
+              repeat a run before trusting a small difference.
             - Errors are non-2xx answers ("step status code") or exceptions, counted in the measured window; failed iterations
               are not in the rates or latencies.
             """;
