@@ -13,9 +13,9 @@
 #   growth     one node; sessions read at 10^3, 10^5, 10^6 sessions (bulk rows by SQL), heap after a
 #              full GC, the audit chain verified (--quick: 10^3, 10^4)
 #   startup    start to first answer on H2 (PostgreSQL's is taken from the one-node start)
-# Each freshly started server is first warmed up (measured nowhere), Keycloak and Baton alike; each phase
-# then has its own warm-up, discarded, before its measured window. Writes bench/results/<date>.md
-# with its PNG plots. A full run takes about 20 minutes, --quick about 6. It stops only what it
+# Each freshly started server is first warmed up (measured nowhere), Keycloak and Baton alike;
+# each phase then has its own warm-up, discarded, before its measured window. Writes
+# bench/results/<date>.md with its PNG plots. A full run takes about 20 minutes, --quick about 6. It stops only what it
 # started (by PID) and drops its databases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
