@@ -5,7 +5,7 @@ import dev.baton.platform.Fields;
 import dev.baton.platform.JsonBodies;
 import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /** {@code POST /dev/token}: a signed JWT for any user, in demo mode only; 404 otherwise. */
 @Path("dev/token")
-@RequestScoped
+@ApplicationScoped
 public class DevTokenResource {
 
     private static final Duration LIFETIME = Duration.ofHours(1);

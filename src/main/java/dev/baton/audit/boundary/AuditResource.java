@@ -4,7 +4,7 @@ import dev.baton.audit.entity.AuditAction;
 import dev.baton.platform.Actor;
 import dev.baton.platform.Authenticated;
 import dev.baton.platform.Fields;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DefaultValue;
@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /** {@code GET /audit}: the audit trail for auditors and admins. */
 @Path("api/v1/audit")
-@RequestScoped
+@ApplicationScoped
 @Authenticated(anyRole = {Actor.AUDITOR, Actor.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

@@ -10,7 +10,7 @@ import dev.baton.platform.Fields;
 import dev.baton.platform.JsonBodies;
 import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -31,7 +31,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 /** {@code /devices}: register, list, read and revoke devices; a device's event stream. */
 @Path("api/v1/devices")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class DevicesResource {

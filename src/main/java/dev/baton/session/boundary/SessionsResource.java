@@ -11,7 +11,7 @@ import dev.baton.platform.Settings;
 import dev.baton.transfer.boundary.HandoverService;
 import dev.baton.transfer.boundary.TransferService;
 import dev.baton.transfer.control.SessionInfo;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -38,7 +38,7 @@ import static dev.baton.platform.DeviceHeaders.SESSION_TOKEN;
 
 /** {@code /sessions}: open, read, update and end sessions; request a transfer; restore one. */
 @Path("api/v1/sessions")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -61,11 +61,8 @@ public class SessionsResource {
     @Inject
     Caller caller;
 
-    @Context
-    UriInfo uri;
-
     @POST
-    public Response open(@HeaderParam(DEVICE_TOKEN) String deviceToken, byte[] body) {
+    public Response open(@HeaderParam(DEVICE_TOKEN) String deviceToken, byte[] body, @Context UriInfo uri) {
         JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
         String application = Fields.text(request, "application", 64);
         if (!application.matches(APPLICATION_NAME)) {
@@ -111,7 +108,7 @@ public class SessionsResource {
     @Path("{id}/transfers")
     public Response requestTransfer(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
                                     @HeaderParam(SESSION_TOKEN) String sessionToken,
-                                    @HeaderParam(SESSION_INFO) String sessionInfo, byte[] body) {
+                                    @HeaderParam(SESSION_INFO) String sessionInfo, byte[] body, @Context UriInfo uri) {
         JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
         String target = Fields.text(request, "targetDeviceId", 64);
         JsonObject info = SessionInfo.decode(sessionInfo, settings.sessionInfoMaxBytes());

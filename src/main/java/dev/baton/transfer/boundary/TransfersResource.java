@@ -6,7 +6,7 @@ import dev.baton.platform.ClaimAttempt;
 import dev.baton.platform.Fields;
 import dev.baton.platform.JsonBodies;
 import dev.baton.platform.Problem;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,7 +24,7 @@ import static dev.baton.platform.DeviceHeaders.DEVICE_TOKEN;
 
 /** {@code /transfers/{id}}: read or cancel a transfer, claim it at the target device. */
 @Path("api/v1/transfers/{id}")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class TransfersResource {
