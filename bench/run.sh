@@ -55,6 +55,7 @@ note() { echo "$1" >>"$lines"; }
 say() { echo "[bench $(date +%T)] $*"; }
 
 [ -f target/baton.jar ] || { say "building target/baton.jar"; mvn -B -q -DskipTests package; }
+[ -z "$(find src pom.xml server-config -newer target/baton.jar -print -quit)" ] || say "note: target/baton.jar is older than the sources (mvn package to measure them)"
 say "building the bench"
 (cd bench && mvn -B -q package)
 bench() { java -Xmx2g -cp "bench/target/classes:$(cat bench/target/classpath)" dev.baton.bench.Main "$@" --out "$lines"; }
@@ -69,6 +70,8 @@ new_database() { $pg -c "drop database if exists $1" -c "create database $1"; da
 # the bench's users, who call far more often than people.
 node() {
   local name=$1 port=$2 grid=$3 members=$4 db=$5
+  # A server left on the port would answer in its place and fake every figure.
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "bench: port $port is taken" >&2; exit 1; fi
   rm -rf "${work:?}/$name"; mkdir -p "$work/$name"
   if [ "$db" = h2 ]; then unset BATON_DB_URL; else export BATON_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db; fi
   BATON_DEMO=true BATON_DEMO_KEY_FILE=$work/demo-key.pem BATON_DATA_DIR=$work/$name BATON_DB_USER=postgres BATON_DB_PASSWORD= \
