@@ -124,9 +124,10 @@ public final class BatonServer {
         }
     }
 
+    /** Sleeps this long; a time already past (a deadline on a loaded machine) means no sleep. */
     static void sleep(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            Thread.sleep(Math.max(0, duration.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
