@@ -18,10 +18,11 @@ import java.util.logging.Logger;
  * Links audit records into the chain after the transactions that wrote them have committed, many
  * at a time, so that a step never waits for the chain's head: a pass shortly after commits (one at
  * a time on a node; commits while it runs make it go round once more), and one every few seconds
- * for records whose node died before its pass. Passes of all nodes take turns on the head's lock; each links every record
- * committed before it began, in the order of their ids. A record committed before another's
- * transaction began therefore always comes first in the chain, on every node; records of
- * concurrent transactions come in either order. Readers of the chain {@link #catchUp catch up} first.
+ * for records whose node died before its pass. Passes of all nodes take turns on the head's lock;
+ * each links every record committed before it began, in the order of their ids. A record committed
+ * before another's transaction began therefore always comes first in the chain, on every node;
+ * records of concurrent transactions come in either order. Readers of the chain
+ * {@link #catchUp catch up} first.
  */
 @ApplicationScoped
 public class AuditChainer {
