@@ -46,8 +46,8 @@ public class Transfers {
 
     /**
      * The session's open transfer, locked, if one is still open at {@code now}. Its id is found
-     * first, then it is read and locked in one step: Hibernate plans a query with a lock mode anew at
-     * every call, and locking an entity already read fails if it changed in between.
+     * first, then it is read and locked in one step (locking an entity already read fails if it
+     * changed in between); a query with a lock mode cost Hibernate a new plan at every call.
      */
     public Optional<Transfer> openOf(String sessionId, Instant now) {
         return em.createNamedQuery(Transfer.OPEN_IDS_OF_SESSION, String.class)
