@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -108,8 +110,48 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Prohibitions stored without any announcement over the grid — as when the node that stored one
+     * dies before its message leaves — still end on time: every node arms them from the database
+     * ahead of their end. Their ends are 2.5 s apart, so the 5 s sweep alone cannot end both within
+     * the 2 s this allows.
+     */
     @Test
     @Order(2)
+    void prohibitionsNoNodeWasToldOfEndOnTimeFromTheDatabase() throws Exception {
+        Clerk onA = new Clerk(a, ISSUER);
+        Clerk.Device desktop = onA.register("desktop");
+        Clerk.Device phone = onA.register("phone");
+        Clerk.Held session = onA.open(desktop);
+        Instant moved = Instant.parse(onA.move(session, desktop, phone).getString("prohibitedUntil"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Instant> untils = List.of(now.plusSeconds(8), now.plusMillis(10_500));
+        try (Connection db = DriverManager.getConnection(cluster.jdbcUrl(), "postgres", "");
+             var insert = db.prepareStatement("insert into prohibition (id, owner_id, session_id, device_id, transfer_id, starts_at, "
+                     + "until_at, row_version) select ?, owner_id, session_id, device_id, transfer_id, starts_at, ?, 0 "
+                     + "from prohibition where session_id = ? limit 1")) {
+            for (Instant until : untils) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setObject(2, until.atOffset(ZoneOffset.UTC));
+                insert.setString(3, session.id());
+                assertEquals(1, insert.executeUpdate());
+            }
+        }
+        BatonServer.sleep(Duration.between(Instant.now(), untils.get(1)).plusSeconds(3));
+        JsonObject ended = Audit.of(onA).page("action=PROHIBITION_ENDED&session=" + session.id());
+        List<Instant> ats = ended.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(item -> Instant.parse(item.getString("at"))).sorted().toList();
+        assertEquals(3, ats.size(), ended::toString);
+        List<Instant> dues = List.of(moved, untils.get(0), untils.get(1));
+        for (int i = 0; i < 3; i++) {
+            Instant at = ats.get(i);
+            Instant due = dues.get(i);
+            assertTrue(!at.isBefore(due) && at.isBefore(due.plusSeconds(2)), "ended at " + at + ", due " + due);
+        }
+    }
+
+    @Test
+    @Order(3)
     void concurrentClaimsOnBothNodesHaveExactlyOneWinner() throws Exception {
         for (int round = 0; round < 3; round++) {
             Clerk onA = new Clerk(a, ISSUER);
@@ -129,7 +171,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void claimRateLimitCountsCallsOnEveryNode() {
         BatonServer.awayFromAMinuteBoundary(Duration.ofSeconds(10));
         Clerk onA = new Clerk(a, ISSUER);
@@ -147,7 +189,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aDeviceProofUsedOnOneNodeIsRefusedOnTheOther() {
         Clerk onA = new Clerk(a, ISSUER);
         Clerk onB = onA.at(b);
@@ -170,7 +212,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void callsAnswer503WhilePostgresIsDownAndSucceedAfterwardsWithoutARestart() throws Exception {
         Clerk onA = new Clerk(a, ISSUER);
         Clerk onB = onA.at(b);
@@ -235,7 +277,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void killingANodeUnderAStreamOfTransfersLosesNothingAcknowledged() throws Exception {
         Clerk armedOnB = new Clerk(b, ISSUER);
         Clerk.Device armedDesktop = armedOnB.register("desktop");
@@ -290,7 +332,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aProhibitionHoldsAcrossAWholeClusterRestartAndEndsOnTimeOnce() {
         Clerk onB = new Clerk(b, ISSUER);
         Clerk.Device desktop = onB.register("desktop");

@@ -71,9 +71,10 @@ public class ProhibitionService {
                 .map(Prohibition::untilAt);
     }
 
-    /** Prohibitions whose end is not processed yet: the ones to arm timers for. */
-    public List<Pending> unprocessed() {
+    /** Prohibitions whose end is not processed yet and comes before {@code before}: the ones to arm timers for. */
+    public List<Pending> unprocessedBefore(Instant before) {
         return em.createNamedQuery(Prohibition.UNPROCESSED, Prohibition.class)
+                .setParameter("before", before)
                 .getResultList()
                 .stream()
                 .map(p -> new Pending(p.id(), p.untilAt()))

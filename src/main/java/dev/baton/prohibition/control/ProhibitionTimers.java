@@ -20,18 +20,24 @@ import jakarta.ejb.TimerService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * The EJB timers of the flow. Each prohibition gets a single-action timer at its end on every node
- * of the cluster (the restore is announced over the data grid), so the end comes on time even when
- * the node that stored it has died; the database's conditional update lets exactly one of them
- * act. Timers are in memory (the database row is the truth) and re-armed for every unprocessed
- * prohibition when a node starts — one past its time fires at once. A sweep every few seconds
- * expires transfers and catches any prohibition whose timers were all lost.
+ * of the cluster, so the end comes on time even when the node that stored it has died; the
+ * database's conditional update lets exactly one of them act. A node learns of a prohibition from
+ * the data grid as soon as it commits, and from the database: at start and at every sweep it arms
+ * every unprocessed prohibition that ends within {@link #LOOK_AHEAD} — so an announcement lost
+ * with a node that died just after its commit still ends on time. Timers are in memory (the
+ * database row is the truth); one past its time fires at once. The sweep every few seconds also
+ * expires transfers and ends any prohibition past its time that no timer has ended.
  */
 @Singleton
 @Startup
@@ -41,6 +47,8 @@ public class ProhibitionTimers {
 
     private static final Logger LOG = Logger.getLogger(ProhibitionTimers.class.getName());
     private static final String TOPIC = "baton-prohibitions";
+    /** Three sweeps ahead: a prohibition is armed from the database before it ends, even if a sweep is late. */
+    static final Duration LOOK_AHEAD = Duration.ofSeconds(15);
 
     @Resource
     TimerService timerService;
@@ -57,6 +65,10 @@ public class ProhibitionTimers {
     @Resource
     SessionContext ejb;
 
+    @Inject
+    Clock clock;
+
+    private final Set<String> armed = ConcurrentHashMap.newKeySet();
     private UUID subscription;
 
     @PostConstruct
@@ -66,9 +78,8 @@ public class ProhibitionTimers {
             ProhibitionStarted started = ProhibitionStarted.parse(message);
             self.arm(started.id(), started.until());
         });
-        var pending = prohibitions.unprocessed();
-        pending.forEach(p -> arm(p.id(), p.until()));
-        LOG.info(() -> "Re-armed " + pending.size() + " prohibition timer(s)");
+        int rearmed = armAhead();
+        LOG.info(() -> "Re-armed " + rearmed + " prohibition timer(s)");
     }
 
     @PreDestroy
@@ -81,15 +92,18 @@ public class ProhibitionTimers {
         grid.broadcast(TOPIC, started.message());
     }
 
-    /** Arms the end of a prohibition on this node. */
+    /** Arms the end of a prohibition on this node, unless it is armed here already. */
     public void arm(String prohibitionId, Instant until) {
-        timerService.createSingleActionTimer(Date.from(until), new TimerConfig(prohibitionId, false));
+        if (armed.add(prohibitionId)) {
+            timerService.createSingleActionTimer(Date.from(until), new TimerConfig(prohibitionId, false));
+        }
     }
 
     /** Ends the prohibition; a timer that fired a little early is armed again for the rest. */
     @Timeout
     void ended(Timer timer) {
         String id = (String) timer.getInfo();
+        armed.remove(id);
         if (!prohibitions.end(id)) {
             prohibitions.pendingUntil(id).ifPresent(until -> arm(id, until));
         }
@@ -99,5 +113,12 @@ public class ProhibitionTimers {
     void sweep() {
         transfers.expireDue();
         prohibitions.endDue();
+        armAhead();
+    }
+
+    private int armAhead() {
+        var pending = prohibitions.unprocessedBefore(clock.instant().plus(LOOK_AHEAD));
+        pending.forEach(p -> arm(p.id(), p.until()));
+        return pending.size();
     }
 }

@@ -16,7 +16,8 @@ import java.util.UUID;
 @Entity
 @NamedQuery(name = Prohibition.HOLDING,
         query = "select p from Prohibition p where p.sessionId = :session and p.deviceId = :device and p.untilAt > :now order by p.untilAt desc")
-@NamedQuery(name = Prohibition.UNPROCESSED, query = "select p from Prohibition p where p.endedAt is null")
+@NamedQuery(name = Prohibition.UNPROCESSED,
+        query = "select p from Prohibition p where p.endedAt is null and p.untilAt < :before")
 @NamedQuery(name = Prohibition.DUE, query = "select p.id from Prohibition p where p.endedAt is null and p.untilAt <= :now")
 @NamedQuery(name = Prohibition.MARK_ENDED,
         query = "update Prohibition p set p.endedAt = :now, p.rowVersion = p.rowVersion + 1 where p.id = :id and p.endedAt is null")
