@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * A notice for one device. It crosses nodes as its JSON ({@link #json()}, {@link #parse(String)});
- * it carries identifiers only, never a token or a code.
+ * it carries identifiers and a reason only, never a token or a code.
  */
-public record DeviceEvent(String deviceId, String name, String sessionId, String transferId, Instant at) {
+public record DeviceEvent(String deviceId, String name, String sessionId, String transferId, Instant at, String reason) {
 
     public static final String TRANSFER_OFFERED = "transfer-offered";
     public static final String TRANSFER_CLAIMED = "transfer-claimed";
@@ -29,6 +29,10 @@ public record DeviceEvent(String deviceId, String name, String sessionId, String
         Objects.requireNonNull(at);
     }
 
+    public DeviceEvent(String deviceId, String name, String sessionId, String transferId, Instant at) {
+        this(deviceId, name, sessionId, transferId, at, null);
+    }
+
     public JsonObject json() {
         JsonObjectBuilder data = Jsons.JSON.createObjectBuilder().add("type", name).add("deviceId", deviceId);
         if (sessionId != null) {
@@ -37,6 +41,9 @@ public record DeviceEvent(String deviceId, String name, String sessionId, String
         if (transferId != null) {
             data.add("transferId", transferId);
         }
+        if (reason != null) {
+            data.add("reason", reason);
+        }
         return data.add("at", at.toString()).build();
     }
 
@@ -44,7 +51,7 @@ public record DeviceEvent(String deviceId, String name, String sessionId, String
         try (JsonReader reader = Jsons.JSON.createReader(new StringReader(json))) {
             JsonObject data = reader.readObject();
             return new DeviceEvent(data.getString("deviceId"), data.getString("type"), data.getString("sessionId", null),
-                    data.getString("transferId", null), Instant.parse(data.getString("at")));
+                    data.getString("transferId", null), Instant.parse(data.getString("at")), data.getString("reason", null));
         }
     }
 }

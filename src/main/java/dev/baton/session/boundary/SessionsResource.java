@@ -10,6 +10,7 @@ import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
 import dev.baton.transfer.boundary.HandoverService;
 import dev.baton.transfer.boundary.TransferService;
+import dev.baton.transfer.control.ClaimQr;
 import dev.baton.transfer.control.SessionInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -108,11 +110,18 @@ public class SessionsResource {
     @Path("{id}/transfers")
     public Response requestTransfer(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
                                     @HeaderParam(SESSION_TOKEN) String sessionToken,
-                                    @HeaderParam(SESSION_INFO) String sessionInfo, byte[] body, @Context UriInfo uri) {
+                                    @HeaderParam(SESSION_INFO) String sessionInfo, @QueryParam("qr") String qr, byte[] body,
+                                    @Context UriInfo uri) {
+        if (qr != null && !qr.equals("svg")) {
+            throw Fields.invalid("'qr' may only be 'svg'.");
+        }
         JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
         String target = Fields.text(request, "targetDeviceId", 64);
         JsonObject info = SessionInfo.decode(sessionInfo, settings.sessionInfoMaxBytes());
         JsonObject transfer = transfers.request(caller.actor(), deviceToken, id, sessionToken, target, info, uri.getBaseUri());
+        if (qr != null) {
+            transfer = Jsons.extend(transfer, "claimQr", ClaimQr.svg(transfer.getString("claimPage")));
+        }
         return Response.created(uri.getBaseUriBuilder().path("api/v1/transfers").path(transfer.getString("id")).build())
                 .entity(transfer).build();
     }

@@ -15,6 +15,7 @@ import dev.baton.platform.Tokens;
 import dev.baton.prohibition.control.Prohibitions;
 import dev.baton.session.control.SessionAccess;
 import dev.baton.session.entity.Session;
+import dev.baton.transfer.control.ClaimQr;
 import dev.baton.transfer.control.Revocations;
 import dev.baton.transfer.control.TransferPolicy;
 import dev.baton.transfer.control.TransferPolicy.Decision;
@@ -29,6 +30,7 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * The transfer flow's requests, reads and cancellations, each one transaction. Claim and restore,
@@ -98,7 +100,8 @@ public class TransferService {
         events.fire(new DeviceEvent(targetDeviceId, DeviceEvent.TRANSFER_OFFERED, session.id(), transfer.id(), now));
         return Jsons.extend(TransferView.of(transfer),
                 "claimCode", code,
-                "claimUri", baseUri.resolve("api/v1/transfers/" + transfer.id() + "/claim").toString());
+                "claimUri", baseUri.resolve("api/v1/transfers/" + transfer.id() + "/claim").toString(),
+                "claimPage", ClaimQr.link(baseUri, transfer.id(), code).toString());
     }
 
     /** A transfer as its source or target device sees it. */
@@ -114,16 +117,31 @@ public class TransferService {
 
     /** The source device withdraws its offer. */
     public void cancel(Actor actor, String deviceToken, String transferId) {
+        end(actor, deviceToken, transferId, Transfer::sourceDeviceId, "cancelled-by-source",
+                "Only the source device cancels a transfer.");
+    }
+
+    /**
+     * The target device refuses the offer ("not me": the user did not ask for it). The transfer is
+     * cancelled and both devices are told why, so the source can warn its user.
+     */
+    public void decline(Actor actor, String deviceToken, String transferId) {
+        end(actor, deviceToken, transferId, Transfer::targetDeviceId, "declined-by-target",
+                "Only the target device declines a transfer.");
+    }
+
+    private void end(Actor actor, String deviceToken, String transferId, Function<Transfer, String> entitled, String reason,
+                     String refusal) {
         Instant now = clock.instant();
         Device device = devices.authenticate(actor, deviceToken);
         Transfer transfer = transfers.locked(actor.user(), transferId).orElseThrow(BatonException::notFound);
-        if (!transfer.sourceDeviceId().equals(device.id())) {
-            throw new BatonException(Problem.TRANSFER_NOT_AUTHORIZED, "Only the source device cancels a transfer.");
+        if (!entitled.apply(transfer).equals(device.id())) {
+            throw new BatonException(Problem.TRANSFER_NOT_AUTHORIZED, refusal);
         }
         if (transfers.expireIfDue(transfer, now) || !transfer.isOpen()) {
             throw Transfers.gone(transfer);
         }
-        revocations.cancel(actor, transfer, "cancelled-by-source", now);
+        revocations.cancel(actor, transfer, reason, now);
     }
 
     /** Expires every open transfer past its time; the sweep timer calls it. */

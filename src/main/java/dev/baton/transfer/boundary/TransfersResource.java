@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import static dev.baton.platform.DeviceHeaders.DEVICE_TOKEN;
 
-/** {@code /transfers/{id}}: read or cancel a transfer, claim it at the target device. */
+/** {@code /transfers/{id}}: read or cancel a transfer; decline or claim it at the target device. */
 @Path("api/v1/transfers/{id}")
 @ApplicationScoped
 @Authenticated
@@ -46,6 +46,13 @@ public class TransfersResource {
     @DELETE
     public void cancel(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken) {
         transfers.cancel(caller.actor(), deviceToken, id);
+    }
+
+    /** The target's "not me": 204, and the source hears {@code transfer-cancelled} with reason {@code declined-by-target}. */
+    @POST
+    @Path("decline")
+    public void decline(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken) {
+        transfers.decline(caller.actor(), deviceToken, id);
     }
 
     @POST

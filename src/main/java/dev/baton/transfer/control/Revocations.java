@@ -75,7 +75,7 @@ public class Revocations {
                 .transfer(transfer.id()).device(transfer.sourceDeviceId()).target(transfer.targetDeviceId())
                 .succeeded(reason));
         for (String deviceId : new String[] {transfer.sourceDeviceId(), transfer.targetDeviceId()}) {
-            events.fire(new DeviceEvent(deviceId, DeviceEvent.TRANSFER_CANCELLED, transfer.sessionId(), transfer.id(), now));
+            events.fire(new DeviceEvent(deviceId, DeviceEvent.TRANSFER_CANCELLED, transfer.sessionId(), transfer.id(), now, reason));
         }
     }
 }

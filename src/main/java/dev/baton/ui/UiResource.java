@@ -1,0 +1,114 @@
+package dev.baton.ui;
+
+import dev.baton.demo.DemoIssuer;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.Jsons;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The pages a clerk sees ({@code /app/}) and the browser client they are built on
+ * ({@code /client/v1/baton-client.js}, an ES module a portal may import): files packed with Baton
+ * under {@code ui/}, nothing fetched from elsewhere. Pages may run only Baton's own scripts and
+ * styles and talk only to Baton and the identity provider.
+ */
+@Path("")
+@ApplicationScoped
+public class UiResource {
+
+    private static final Pattern FILE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}\\.(html|js|css)");
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8");
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    Optional<String> issuer;
+
+    @Inject
+    @ConfigProperty(name = "baton.ui.oidc-client-id")
+    Optional<String> oidcClientId;
+
+    /** {@code /app/} is the home page; {@code /app} leads there, so that relative links resolve. */
+    @GET
+    @Path("app")
+    public Response index(@Context UriInfo uri) {
+        return uri.getPath().endsWith("/") ? file("app", "index.html") : Response.seeOther(uri.getBaseUri().resolve("app/")).build();
+    }
+
+    @GET
+    @Path("app/{file}")
+    public Response page(@PathParam("file") String name) {
+        return file("app", name);
+    }
+
+    @GET
+    @Path("client/v1/{file}")
+    public Response client(@PathParam("file") String name) {
+        return file("client/v1", name);
+    }
+
+    /** What the pages need to offer sign-in: demo tokens, an OpenID provider's public client, or both. */
+    @GET
+    @Path("app/config")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject config() {
+        JsonValue oidc = oidcClientId.filter(id -> issuer.isPresent())
+                .<JsonValue>map(id -> Jsons.object("authority", issuer.get(), "clientId", id))
+                .orElse(JsonValue.NULL);
+        return Jsons.object("demo", DemoIssuer.enabled(), "oidc", oidc);
+    }
+
+    private Response file(String folder, String name) {
+        if (!FILE.matcher(name).matches()) {
+            throw BatonException.notFound();
+        }
+        byte[] content = read("/ui/" + folder + "/" + name).orElseThrow(BatonException::notFound);
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        Response.ResponseBuilder answer = Response.ok(content, TYPES.get(extension));
+        if (extension.equals("html")) {
+            answer.header("Content-Security-Policy", policy());
+        }
+        return answer.build();
+    }
+
+    /** Baton's own scripts, styles and images (QR codes come as data URIs); calls to Baton and the identity provider. */
+    private String policy() {
+        String idp = issuer.filter(i -> i.startsWith("https://") || i.startsWith("http://"))
+                .map(i -> " " + origin(URI.create(i)))
+                .orElse("");
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'" + idp
+                + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static Optional<byte[]> read(String resource) {
+        try (InputStream in = UiResource.class.getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+}

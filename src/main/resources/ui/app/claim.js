@@ -1,0 +1,33 @@
+// Where a QR code leads: the claim link carries the transfer and its code in the fragment, which
+// never reaches a server. It is kept for this tab only and wiped from the address bar at once.
+import { client, el, explain, header, offerPrompt, show, signedIn, signInForm } from './app.js';
+
+const PENDING = 'baton.claim';
+
+const link = new URLSearchParams(location.hash.slice(1));
+if (link.has('transfer')) {
+  sessionStorage.setItem(PENDING, JSON.stringify({ transfer: link.get('transfer'), code: link.get('code') || '' }));
+  history.replaceState(null, '', location.pathname);
+}
+
+async function start() {
+  const session = await signedIn();
+  header(session);
+  if (!session) {
+    show('#content', ...await signInForm(start));
+    return;
+  }
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
+  const baton = client(session);
+  if (!pending) {
+    show('#content', el('p', {}, 'No transfer to continue. Scan the code the other device shows.'));
+  } else if (!await baton.device()) {
+    show('#content', el('p', {}, 'Register this browser first: ', el('a', { href: './' }, 'This device'),
+      ', then scan the code again.'));
+  } else {
+    show('#content');
+    await offerPrompt(baton, pending.transfer, { code: pending.code });
+  }
+}
+
+start().catch(explain);

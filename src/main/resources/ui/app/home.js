@@ -1,0 +1,80 @@
+// "This device": sign in, register this browser as a device and name it, list and revoke the user's devices.
+import { client, el, explain, header, listen, say, show, signedIn, signInForm } from './app.js';
+
+const KINDS = ['desktop', 'laptop', 'phone', 'tablet', 'other'];
+
+async function start() {
+  const session = await signedIn();
+  header(session);
+  if (!session) {
+    show('#content', ...await signInForm(start));
+    return;
+  }
+  const baton = client(session);
+  const device = await baton.device();
+  if (!device) {
+    show('#content', registration(baton));
+    return;
+  }
+  show('#content',
+    el('p', { id: 'this-device' }, 'This browser is ', el('strong', {}, device.name), ` (${device.kind}, ${device.platform}).`),
+    el('h2', {}, 'Your devices'), el('ul', { id: 'devices' }),
+    el('p', {}, el('a', { href: 'loan.html' }, 'Open the loan application')));
+  await list(baton, device);
+  listen(baton, notice => {
+    if (notice.type === 'device-revoked') {
+      start();
+    }
+  });
+}
+
+function registration(baton) {
+  const name = el('input', { id: 'device-name', required: true, maxlength: 100, value: guessName() });
+  const kind = el('select', { id: 'device-kind' }, ...KINDS.map(k => el('option', { value: k, selected: k === guessKind() }, k)));
+  return el('form', {
+    id: 'register',
+    onsubmit: async event => {
+      event.preventDefault();
+      try {
+        await baton.register({ name: name.value.trim(), kind: kind.value });
+        say('This browser is registered.');
+        start();
+      } catch (error) {
+        explain(error);
+      }
+    },
+  },
+  el('h2', {}, 'Register this browser'),
+  el('p', {}, 'Its key never leaves this browser; every call it makes is signed with it.'),
+  el('label', { for: 'device-name' }, 'Name'), name,
+  el('label', { for: 'device-kind' }, 'Kind'), kind,
+  el('button', { type: 'submit' }, 'Register'));
+}
+
+async function list(baton, own) {
+  const devices = await baton.devices();
+  show('#devices', ...devices.map(d => el('li', { 'data-device': d.id },
+    el('span', {}, `${d.name} — ${d.kind}, ${d.platform}, ${d.status}`, d.id === own.id ? ' (this browser)' : ''),
+    d.status === 'active' ? el('button', {
+      type: 'button', class: 'danger', 'aria-label': `Revoke ${d.name}`,
+      onclick: async () => {
+        try {
+          await baton.revoke(d.id);
+          say(`${d.name} is revoked.`);
+          start();
+        } catch (error) {
+          explain(error);
+        }
+      },
+    }, 'Revoke') : null)));
+}
+
+function guessKind() {
+  return matchMedia('(max-width: 600px)').matches ? 'phone' : 'desktop';
+}
+
+function guessName() {
+  return (guessKind() === 'phone' ? 'My phone' : 'My desktop');
+}
+
+start().catch(explain);
