@@ -1,6 +1,6 @@
 // What every page shares: sign-in (demo tokens or the organisation's OpenID provider), the Baton
 // client for this browser, live notices, and the prompt a device shows when a session is offered to it.
-import { Baton, BatonError, subject } from '../client/v1/baton-client.js';
+import { Baton, BatonError, claims } from '../client/v1/baton-client.js';
 
 const DEMO_TOKEN = 'baton.demo.token';
 const HELD = 'baton.held';
@@ -93,7 +93,7 @@ export async function signedIn() {
   await settings();
   const demo = JSON.parse(localStorage.getItem(DEMO_TOKEN) || 'null');
   if (demo && new Date(demo.expiresAt) > Date.now()) {
-    return { user: subject(demo.token), token: () => demo.token };
+    return { user: userName(demo.token), token: () => demo.token };
   }
   if (!manager) {
     return null;
@@ -104,7 +104,12 @@ export async function signedIn() {
     history.replaceState(null, '', location.pathname);
   }
   const user = await manager.getUser();
-  return user && !user.expired ? { user: subject(user.access_token), token: async () => (await manager.getUser()).access_token } : null;
+  return user && !user.expired ? { user: userName(user.access_token), token: async () => (await manager.getUser()).access_token } : null;
+}
+
+function userName(token) {
+  const { preferred_username: name, upn, sub } = claims(token);
+  return name || upn || sub;
 }
 
 export async function signInDemo(user, groups) {
@@ -197,7 +202,7 @@ export function header(session) {
  * The prompt a target device shows: which of the user's devices asks, when, and a field for the
  * code it shows. "Continue here" claims and restores; "Not me" declines and tells the source.
  */
-export async function offerPrompt(baton, transferId, { code = '', at = new Date().toISOString() } = {}) {
+export async function offerPrompt(baton, transferId, code = '') {
   const transfer = await baton.transfer(transferId);
   const devices = await baton.devices();
   const source = devices.find(d => d.id === transfer.sourceDeviceId);
@@ -206,7 +211,7 @@ export async function offerPrompt(baton, transferId, { code = '', at = new Date(
   const dialog = el('section', { id: 'offer', class: 'offer', role: 'alertdialog', 'aria-labelledby': 'offer-title' },
     el('h2', { id: 'offer-title' }, 'Continue here?'),
     el('p', {}, 'Your device ', el('strong', { id: 'offer-source' }, describe(source)),
-      ` asks to move a session to this device (asked at ${new Date(at).toLocaleTimeString()}).`),
+      ` asks to move a session to this device (asked at ${new Date(transfer.requestedAt).toLocaleTimeString()}).`),
     el('p', {}, 'Only continue if you started this yourself. Compare the code with the one the other device shows.'),
     el('form', {
       onsubmit: async event => {
@@ -244,7 +249,7 @@ export async function offerPrompt(baton, transferId, { code = '', at = new Date(
 export function listen(baton, onNotice = () => {}) {
   return baton.listen(notice => {
     if (notice.type === 'transfer-offered') {
-      offerPrompt(baton, notice.transferId, { at: notice.at }).catch(explain);
+      offerPrompt(baton, notice.transferId).catch(explain);
     } else if (notice.type === 'transfer-cancelled' || notice.type === 'transfer-expired') {
       const prompt = $('#offer');
       if (prompt) {

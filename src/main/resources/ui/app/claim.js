@@ -26,7 +26,7 @@ async function start() {
       ', then scan the code again.'));
   } else {
     show('#content');
-    await offerPrompt(baton, pending.transfer, { code: pending.code });
+    await offerPrompt(baton, pending.transfer, pending.code);
   }
 }
 

@@ -3,16 +3,26 @@ import { client, el, explain, header, listen, say, show, signedIn, signInForm } 
 
 const KINDS = ['desktop', 'laptop', 'phone', 'tablet', 'other'];
 
+let rendering = Promise.resolve();
+let notices = null;
+
+/** Draws the page again once any drawing under way is done, so two never interleave. */
+function refresh() {
+  rendering = rendering.then(start).catch(explain);
+}
+
 async function start() {
   const session = await signedIn();
   header(session);
   if (!session) {
-    show('#content', ...await signInForm(start));
+    show('#content', ...await signInForm(refresh));
     return;
   }
   const baton = client(session);
   const device = await baton.device();
   if (!device) {
+    notices?.close();
+    notices = null;
     show('#content', registration(baton));
     return;
   }
@@ -21,9 +31,9 @@ async function start() {
     el('h2', {}, 'Your devices'), el('ul', { id: 'devices' }),
     el('p', {}, el('a', { href: 'loan.html' }, 'Open the loan application')));
   await list(baton, device);
-  listen(baton, notice => {
+  notices ??= listen(baton, notice => {
     if (notice.type === 'device-revoked') {
-      start();
+      refresh();
     }
   });
 }
@@ -38,7 +48,7 @@ function registration(baton) {
       try {
         await baton.register({ name: name.value.trim(), kind: kind.value });
         say('This browser is registered.');
-        start();
+        refresh();
       } catch (error) {
         explain(error);
       }
@@ -61,7 +71,7 @@ async function list(baton, own) {
         try {
           await baton.revoke(d.id);
           say(`${d.name} is revoked.`);
-          start();
+          refresh();
         } catch (error) {
           explain(error);
         }
@@ -77,4 +87,4 @@ function guessName() {
   return (guessKind() === 'phone' ? 'My phone' : 'My desktop');
 }
 
-start().catch(explain);
+refresh();

@@ -43,7 +43,7 @@ async function showHeld() {
   try {
     const session = await baton.session(mine);
     hold({ ...mine, version: session.version });
-    show('#content', form(session.state), await sendPanel());
+    show('#content', el('div', { class: 'columns' }, form(session.state), await sendPanel()));
   } catch (error) {
     if (error.code === 'access-prohibited') {
       await showMoved(error.problem.prohibitedUntil);

@@ -159,7 +159,7 @@ export class Baton {
           if (control.signal.aborted) {
             break;
           }
-          if (error instanceof BatonError && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 429) {
+          if (error instanceof BatonError && !retried(error.status)) {
             onState('closed', error);
             return;
           }
@@ -221,14 +221,19 @@ export class Baton {
 
   /** A registration belongs to one user at one Baton. */
   async #key() {
-    return this.base.origin + ' ' + subject(await this.token());
+    return this.base.origin + ' ' + claims(await this.token()).sub;
   }
 }
 
-/** The `sub` of a JWT, read without verifying it: only to find this user's registration. */
-export function subject(jwt) {
+/** Whether a failed stream is worth opening again: lost connections, 5xx, 429, and 401 (the token may be renewed). */
+function retried(status) {
+  return status >= 500 || status === 429 || status === 401;
+}
+
+/** The claims of a JWT, read without verifying it (Baton does that): to find and name the user. */
+export function claims(jwt) {
   const payload = jwt.split('.')[1] || '';
-  return JSON.parse(new TextDecoder().decode(fromBase64url(payload))).sub;
+  return JSON.parse(new TextDecoder().decode(fromBase64url(payload)));
 }
 
 async function proof(registration, method, url) {

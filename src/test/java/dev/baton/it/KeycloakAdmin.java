@@ -85,6 +85,13 @@ public final class KeycloakAdmin {
         return ((JsonObject) get("clients/" + clients.getJsonObject(0).getString("id") + "/client-secret")).getString("value");
     }
 
+    /** Lets pages on {@code origin} call Keycloak's token endpoint as {@code clientId} (its CORS web origins). */
+    public void allowWebOrigin(String clientId, String origin) {
+        JsonObject client = ((JsonArray) get("clients?clientId=" + clientId)).getJsonObject(0);
+        JsonArray origins = Json.createArrayBuilder(client.getJsonArray("webOrigins")).add(origin).build();
+        send("PUT", "clients/" + client.getString("id"), Json.createObjectBuilder(client).add("webOrigins", origins).build());
+    }
+
     /**
      * Whether {@code clientId}'s audience mapper also puts {@code baton} into its ID tokens, as an
      * administrator may tick by mistake: such an ID token then passes every audience check.

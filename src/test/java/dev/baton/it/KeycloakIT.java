@@ -21,8 +21,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,9 +55,11 @@ class KeycloakIT {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keycloak.jwksUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", keycloak.issuer().toString(),
                 "MP_JWT_VERIFY_AUDIENCES", Keycloak.AUDIENCE,
-                "BATON_CLAIM_MAX_TOKEN_AGE", MAX_SIGN_IN_AGE.toString()));
+                "BATON_CLAIM_MAX_TOKEN_AGE", MAX_SIGN_IN_AGE.toString(),
+                "BATON_UI_OIDC_CLIENT_ID", Keycloak.WEB_CLIENT));
         baton.start();
         api = new Api(baton.base());
+        keycloak.admin().allowWebOrigin(Keycloak.WEB_CLIENT, baton.base().toString().replaceAll("/$", ""));
     }
 
     @AfterAll
@@ -80,6 +85,25 @@ class KeycloakIT {
         assertEquals(List.of("ACCESS_PROHIBITED", "SESSION_RESTORED", "TRANSFER_CLAIMED", "TRANSFER_REQUESTED", "SESSION_OPENED"),
                 trail.json().getJsonArray("items").stream().map(item -> item.asJsonObject().getString("action")).toList());
         assertEquals(alice.user, trail.json().getJsonArray("items").getJsonObject(0).getString("actor"));
+    }
+
+    /** Baton's own pages sign in at Keycloak: authorization code with PKCE on the public client, in Chromium. */
+    @Test
+    void aClerkSignsInOnBatonsPagesAtKeycloakAndRegistersTheBrowser() {
+        try (Browser desktop = new Browser("keycloak-sign-in", Browser.DESKTOP)) {
+            desktop.open(baton.base().resolve("app/"));
+            desktop.await(By.id("oidc-sign-in"), Duration.ofSeconds(15)).click();
+            desktop.await(By.id("username"), Duration.ofSeconds(15)).sendKeys("alice");
+            desktop.driver().findElement(By.id("password")).sendKeys(keycloak.password("alice"));
+            desktop.screenshot("keycloak-login-page");
+            desktop.driver().findElement(By.id("kc-login")).click();
+            desktop.await(By.id("device-name"), Duration.ofSeconds(15)).sendKeys(" at the bank", Keys.ENTER);
+            assertTrue(desktop.text(By.id("this-device")).contains("My desktop at the bank (desktop"), desktop.driver().getPageSource());
+            assertTrue(desktop.text(By.id("who")).contains("Signed in as alice"));
+            assertFalse(desktop.driver().getCurrentUrl().contains("code="), "the code leaves the address bar");
+            desktop.screenshot("signed-in-and-registered");
+            desktop.assertNoConsoleErrors();
+        }
     }
 
     /** The README's way to try Baton with Keycloak from a terminal. */

@@ -17,6 +17,7 @@ public final class TransferView {
                 "sourceDeviceId", transfer.sourceDeviceId(),
                 "targetDeviceId", transfer.targetDeviceId(),
                 "status", transfer.status().name(),
+                "requestedAt", transfer.createdAt(),
                 "expiresAt", transfer.expiresAt());
     }
 }

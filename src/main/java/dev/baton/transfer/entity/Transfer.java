@@ -172,6 +172,10 @@ public class Transfer {
         return failedAttempts;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant expiresAt() {
         return expiresAt;
     }
