@@ -4,6 +4,8 @@ import { Baton, BatonError, claims } from '../client/v1/baton-client.js';
 
 const DEMO_TOKEN = 'baton.demo.token';
 const HELD = 'baton.held';
+/** A claim waiting for the user: from a QR link, or interrupted by a sign-in at the provider. */
+export const PENDING_CLAIM = 'baton.claim';
 const BASE = new URL('../', import.meta.url);
 
 export const $ = selector => document.querySelector(selector);
@@ -42,7 +44,7 @@ export function explain(error) {
 }
 
 /** Minutes and seconds from now until `until`, e.g. "1:05"; "0:00" once past. */
-export function remaining(until) {
+function remaining(until) {
   const seconds = Math.max(0, Math.ceil((new Date(until) - Date.now()) / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
@@ -89,11 +91,12 @@ async function settings() {
 }
 
 /** The signed-in user as `{user, token()}`, or null. Finishes an OpenID sign-in coming back to this page. */
-export async function signedIn() {
+async function signedIn() {
   await settings();
-  const demo = JSON.parse(localStorage.getItem(DEMO_TOKEN) || 'null');
+  const demo = demoToken();
   if (demo && new Date(demo.expiresAt) > Date.now()) {
-    return { user: userName(demo.token), token: () => demo.token };
+    // Read at every call: a fresh sign-in replaces the token under the page's feet.
+    return { user: userName(demo.token), token: () => demoToken().token };
   }
   if (!manager) {
     return null;
@@ -112,23 +115,40 @@ function userName(token) {
   return name || upn || sub;
 }
 
-export async function signInDemo(user, groups) {
+function demoToken() {
+  return JSON.parse(localStorage.getItem(DEMO_TOKEN) || 'null');
+}
+
+async function signInDemo(user, groups) {
   const answer = await fetch(new URL('dev/token', BASE), {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user, groups }),
   });
   if (!answer.ok) {
     throw new BatonError(answer.status, await answer.json().catch(() => ({})));
   }
-  localStorage.setItem(DEMO_TOKEN, JSON.stringify(await answer.json()));
+  localStorage.setItem(DEMO_TOKEN, JSON.stringify({ ...await answer.json(), groups }));
+}
+
+/**
+ * A fresh sign-in after `reauthentication-required`: at the provider with `max_age` (the browser
+ * leaves the page and comes back to /app/), or, in demo mode, a new token for the same user.
+ */
+async function signInAgain(maxAge) {
+  const demo = demoToken();
+  if (demo) {
+    await signInDemo(claims(demo.token).sub, demo.groups);
+  } else {
+    await signInWithProvider(maxAge);
+  }
 }
 
 /** Sends the browser to the OpenID provider; `maxAge` asks for a fresh sign-in. */
-export async function signInWithProvider(maxAge) {
+async function signInWithProvider(maxAge) {
   await settings();
   await manager.signinRedirect(maxAge === undefined ? {} : { extraQueryParams: { max_age: maxAge } });
 }
 
-export async function signOut() {
+async function signOut() {
   localStorage.removeItem(DEMO_TOKEN);
   localStorage.removeItem(HELD);
   if (manager) {
@@ -137,7 +157,7 @@ export async function signOut() {
 }
 
 /** The sign-in form: demo tokens when Baton runs in demo mode, the provider's button when configured. */
-export async function signInForm(onDone) {
+async function signInForm(onDone) {
   const { demo, oidc } = await settings();
   const forms = [];
   if (demo) {
@@ -189,11 +209,19 @@ export function hold(session) {
   }
 }
 
-/** The common top of a page: who is signed in, navigation, sign-out. */
-export function header(session) {
+/**
+ * Every page's start: the signed-in user, shown at the top with a sign-out button; or null, with the
+ * sign-in form shown instead, which calls `retry` once the user has signed in.
+ */
+export async function signedInPage(retry) {
+  const session = await signedIn();
   show('#who', session ? el('span', {}, `Signed in as ${session.user} `,
     el('button', { type: 'button', id: 'sign-out', onclick: async () => { await signOut(); location.href = new URL('app/', BASE).href; } },
       'Sign out')) : '');
+  if (!session) {
+    show('#content', ...await signInForm(retry));
+  }
+  return session;
 }
 
 // ---- offers made to this device ----------------------------------------------------------
@@ -204,43 +232,47 @@ export function header(session) {
  */
 export async function offerPrompt(baton, transferId, code = '') {
   const transfer = await baton.transfer(transferId);
-  const devices = await baton.devices();
-  const source = devices.find(d => d.id === transfer.sourceDeviceId);
+  const source = (await baton.devices()).find(d => d.id === transfer.sourceDeviceId);
   const input = el('input', { id: 'claim-code', name: 'claimCode', value: code, autocomplete: 'one-time-code', required: true,
     autocapitalize: 'characters', spellcheck: 'false' });
+  const again = el('div');
+  const claim = async event => {
+    event.preventDefault();
+    try {
+      const session = await baton.restore(await baton.claim(transferId, input.value));
+      sessionStorage.removeItem(PENDING_CLAIM);
+      hold(session);
+      location.href = new URL('app/loan.html', BASE).href;
+    } catch (error) {
+      explain(error);
+      if (error.code === 'reauthentication-required') {
+        sessionStorage.setItem(PENDING_CLAIM, JSON.stringify({ transfer: transferId, code: input.value }));
+        show(again, el('button', { type: 'button', id: 'sign-in-again', onclick: () => signInAgain(error.maxAge)
+          .then(() => { show(again); form.requestSubmit(); }, explain) }, 'Sign in again to continue'));
+      }
+    }
+  };
+  const decline = async () => {
+    try {
+      await baton.decline(transferId);
+      dialog.remove();
+      say('Declined. The other device was told, and the attempt is in the audit log.');
+    } catch (error) {
+      explain(error);
+    }
+  };
+  const form = el('form', { onsubmit: claim },
+    el('label', { for: 'claim-code' }, 'Code shown on the other device'), input,
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit', id: 'claim' }, 'Continue here'),
+      el('button', { type: 'button', id: 'not-me', class: 'danger', onclick: decline }, 'Not me')),
+    again);
   const dialog = el('section', { id: 'offer', class: 'offer', role: 'alertdialog', 'aria-labelledby': 'offer-title' },
     el('h2', { id: 'offer-title' }, 'Continue here?'),
     el('p', {}, 'Your device ', el('strong', { id: 'offer-source' }, describe(source)),
       ` asks to move a session to this device (asked at ${new Date(transfer.requestedAt).toLocaleTimeString()}).`),
     el('p', {}, 'Only continue if you started this yourself. Compare the code with the one the other device shows.'),
-    el('form', {
-      onsubmit: async event => {
-        event.preventDefault();
-        try {
-          const claimed = await baton.claim(transferId, input.value);
-          const session = await baton.restore(claimed);
-          hold(session);
-          location.href = new URL('app/loan.html', BASE).href;
-        } catch (error) {
-          explain(error);
-        }
-      },
-    },
-    el('label', { for: 'claim-code' }, 'Code shown on the other device'), input,
-    el('div', { class: 'actions' },
-      el('button', { type: 'submit', id: 'claim' }, 'Continue here'),
-      el('button', {
-        type: 'button', id: 'not-me', class: 'danger',
-        onclick: async () => {
-          try {
-            await baton.decline(transferId);
-            dialog.remove();
-            say('Declined. The other device was told, and the attempt is in the audit log.');
-          } catch (error) {
-            explain(error);
-          }
-        },
-      }, 'Not me'))));
+    form);
   show('#offers', dialog);
   input.focus();
 }

@@ -1,5 +1,5 @@
 // The auditor's timeline: every step and refusal, newest first, with filters, and the chain's check.
-import { $, el, explain, header, say, show, signedIn, signInForm } from './app.js';
+import { $, el, explain, say, show, signedInPage } from './app.js';
 
 const ACTIONS = ['DEVICE_REGISTERED', 'DEVICE_REVOKED', 'SESSION_OPENED', 'SESSION_ENDED', 'TRANSFER_REQUESTED',
   'TRANSFER_REFUSED', 'TRANSFER_CLAIMED', 'CLAIM_FAILED', 'TRANSFER_CANCELLED', 'TRANSFER_EXPIRED', 'SESSION_RESTORED',
@@ -11,10 +11,8 @@ const COLUMNS = [['at', 'When'], ['action', 'Action'], ['actor', 'Actor'], ['out
 let session;
 
 async function start() {
-  session = await signedIn();
-  header(session);
+  session = await signedInPage(start);
   if (!session) {
-    show('#content', ...await signInForm(start));
     return;
   }
   const action = el('select', { id: 'f-action', name: 'action' }, el('option', { value: '' }, 'any'),

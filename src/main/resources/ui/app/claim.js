@@ -1,23 +1,19 @@
 // Where a QR code leads: the claim link carries the transfer and its code in the fragment, which
 // never reaches a server. It is kept for this tab only and wiped from the address bar at once.
-import { client, el, explain, header, offerPrompt, show, signedIn, signInForm } from './app.js';
-
-const PENDING = 'baton.claim';
+import { client, el, explain, offerPrompt, PENDING_CLAIM, show, signedInPage } from './app.js';
 
 const link = new URLSearchParams(location.hash.slice(1));
 if (link.has('transfer')) {
-  sessionStorage.setItem(PENDING, JSON.stringify({ transfer: link.get('transfer'), code: link.get('code') || '' }));
+  sessionStorage.setItem(PENDING_CLAIM, JSON.stringify({ transfer: link.get('transfer'), code: link.get('code') || '' }));
   history.replaceState(null, '', location.pathname);
 }
 
 async function start() {
-  const session = await signedIn();
-  header(session);
+  const session = await signedInPage(start);
   if (!session) {
-    show('#content', ...await signInForm(start));
     return;
   }
-  const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
+  const pending = JSON.parse(sessionStorage.getItem(PENDING_CLAIM) || 'null');
   const baton = client(session);
   if (!pending) {
     show('#content', el('p', {}, 'No transfer to continue. Scan the code the other device shows.'));
@@ -25,6 +21,7 @@ async function start() {
     show('#content', el('p', {}, 'Register this browser first: ', el('a', { href: './' }, 'This device'),
       ', then scan the code again.'));
   } else {
+    sessionStorage.removeItem(PENDING_CLAIM);  // shown now; a claim that needs a fresh sign-in keeps it again
     show('#content');
     await offerPrompt(baton, pending.transfer, pending.code);
   }

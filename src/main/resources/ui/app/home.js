@@ -1,5 +1,5 @@
 // "This device": sign in, register this browser as a device and name it, list and revoke the user's devices.
-import { client, el, explain, header, listen, say, show, signedIn, signInForm } from './app.js';
+import { client, el, explain, listen, PENDING_CLAIM, say, show, signedInPage } from './app.js';
 
 const KINDS = ['desktop', 'laptop', 'phone', 'tablet', 'other'];
 
@@ -12,10 +12,12 @@ function refresh() {
 }
 
 async function start() {
-  const session = await signedIn();
-  header(session);
+  const session = await signedInPage(refresh);
   if (!session) {
-    show('#content', ...await signInForm(refresh));
+    return;
+  }
+  if (sessionStorage.getItem(PENDING_CLAIM)) {
+    location.replace('claim.html');  // back from a fresh sign-in the claim asked for
     return;
   }
   const baton = client(session);

@@ -1,8 +1,7 @@
 // The demo application: a loan form whose state is saved as the clerk types, and the move of that
 // session to another device — offer with QR code and code, countdown, cancel — and, on the device
 // it left, "moved to …" with a countdown until the prohibition ends.
-import { $, client, countdown, describe, el, explain, header, held, hold, listen, say, show, signedIn, signInForm }
-  from './app.js';
+import { $, client, countdown, describe, el, explain, held, hold, listen, say, show, signedInPage } from './app.js';
 
 const APPLICATION = 'loans';
 const FIELDS = [
@@ -18,10 +17,8 @@ let stopCountdown = () => {};
 let offer = null;
 
 async function start() {
-  const session = await signedIn();
-  header(session);
+  const session = await signedInPage(start);
   if (!session) {
-    show('#content', ...await signInForm(start));
     return;
   }
   baton = client(session);

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,11 +35,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class UiResource {
 
-    private static final Pattern FILE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}\\.(html|js|css)");
+    private static final Pattern FILE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}\\.(js|css)");
     private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8");
+    /** The pages: one shell ({@code ui/app/shell.html}), each page with its title and its script. */
+    private static final Map<String, Page> PAGES = Map.of(
+            "index.html", new Page("This device", "home.js"),
+            "loan.html", new Page("Loan application", "loan.js"),
+            "claim.html", new Page("Continue here", "claim.js"),
+            "audit.html", new Page("Audit timeline", "audit.js"));
+    private static final String SHELL = new String(read("/ui/app/shell.html").orElseThrow(), StandardCharsets.UTF_8);
+
+    private record Page(String title, String script) {
+
+        String html() {
+            return SHELL.replace("${title}", title).replace("${script}", script);
+        }
+    }
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -52,13 +66,13 @@ public class UiResource {
     @GET
     @Path("app")
     public Response index(@Context UriInfo uri) {
-        return uri.getPath().endsWith("/") ? file("app", "index.html") : Response.seeOther(uri.getBaseUri().resolve("app/")).build();
+        return uri.getPath().endsWith("/") ? page("index.html") : Response.seeOther(uri.getBaseUri().resolve("app/")).build();
     }
 
     @GET
     @Path("app/{file}")
-    public Response page(@PathParam("file") String name) {
-        return file("app", name);
+    public Response app(@PathParam("file") String name) {
+        return PAGES.containsKey(name) ? page(name) : file("app", name);
     }
 
     @GET
@@ -83,12 +97,11 @@ public class UiResource {
             throw BatonException.notFound();
         }
         byte[] content = read("/ui/" + folder + "/" + name).orElseThrow(BatonException::notFound);
-        String extension = name.substring(name.lastIndexOf('.') + 1);
-        Response.ResponseBuilder answer = Response.ok(content, TYPES.get(extension));
-        if (extension.equals("html")) {
-            answer.header("Content-Security-Policy", policy());
-        }
-        return answer.build();
+        return Response.ok(content, TYPES.get(name.substring(name.lastIndexOf('.') + 1))).build();
+    }
+
+    private Response page(String name) {
+        return Response.ok(PAGES.get(name).html(), "text/html; charset=utf-8").header("Content-Security-Policy", policy()).build();
     }
 
     /** Baton's own scripts, styles and images (QR codes come as data URIs); calls to Baton and the identity provider. */

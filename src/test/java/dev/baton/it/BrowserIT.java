@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +47,8 @@ class BrowserIT {
 
     private static final Duration TRANSFER_TTL = Duration.ofSeconds(15);
     private static final Duration PROHIBITION = Duration.ofSeconds(8);
+    /** A claim needs a sign-in this recent: long enough for every other test's claim, short enough to outwait. */
+    private static final Duration MAX_SIGN_IN_AGE = Duration.ofSeconds(40);
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static BatonServer server;
@@ -58,7 +61,8 @@ class BrowserIT {
         server = new BatonServer("browser", Map.of(
                 "BATON_DEMO", "true",
                 "BATON_TRANSFER_TTL", TRANSFER_TTL.toString(),
-                "BATON_PROHIBITION_PERIOD", PROHIBITION.toString()));
+                "BATON_PROHIBITION_PERIOD", PROHIBITION.toString(),
+                "BATON_CLAIM_MAX_TOKEN_AGE", MAX_SIGN_IN_AGE.toString()));
         server.start();
     }
 
@@ -161,6 +165,27 @@ class BrowserIT {
         List<JsonObject> cancelled = audit("TRANSFER_CANCELLED");
         assertEquals(1, cancelled.size(), cancelled::toString);
         assertEquals("declined-by-target", cancelled.get(0).getString("reason"));
+    }
+
+    @Test
+    void aClaimOnAStaleSignInAsksToSignInAgainAndThenGoesThrough() {
+        register(phone, "Pixel", "phone");
+        Instant signedIn = Instant.now();
+        register(desktop, "Office PC", "desktop");
+        phone.open(page("app/loan.html"));
+        awaitText(phone, By.id("live"), "Live notices on");
+        BatonServer.sleep(Duration.between(Instant.now(), signedIn.plus(MAX_SIGN_IN_AGE).plusSeconds(2)));
+        desktop.open(page("app/loan.html"));
+        desktop.await(By.id("start"), WAIT).click();
+        desktop.await(By.id("send-button"), WAIT).click();
+        String code = desktop.text(By.id("claim-code-shown"));
+
+        phone.await(By.id("claim-code"), WAIT).sendKeys(code, Keys.ENTER);
+        awaitText(phone, By.id("status"), "reauthentication-required");
+        phone.screenshot("sign-in-again-asked");
+        phone.await(By.id("sign-in-again"), WAIT).click();
+        phone.await(By.id("applicant"), WAIT);
+        awaitText(desktop, By.id("moved-title"), "Moved to Pixel");
     }
 
     @Test
