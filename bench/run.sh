@@ -63,6 +63,7 @@ bench() { java -Xmx2g -cp "bench/target/classes:$(cat bench/target/classpath)" d
 new_database() { $pg -c "drop database if exists $1" -c "create database $1"; databases+=("$1"); }
 # One demo key for every node, so that a token from one node's /dev/token works on the others.
 [ -f "$work/demo-key.pem" ] || openssl genpkey -algorithm RSA -out "$work/demo-key.pem" 2>/dev/null
+[ -f "$work/baton.key" ] || (umask 077 && head -c 32 /dev/urandom | base64 >"$work/baton.key")
 
 # node NAME PORT GRID_PORT MEMBERS DB: starts a Baton node (demo mode) and sets $node_pid.
 # DB is a PostgreSQL database name, or "h2" for the embedded default in a fresh directory.
@@ -74,7 +75,7 @@ node() {
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "bench: port $port is taken" >&2; exit 1; fi
   rm -rf "${work:?}/$name"; mkdir -p "$work/$name"
   if [ "$db" = h2 ]; then unset BATON_DB_URL; else export BATON_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db; fi
-  BATON_DEMO=true BATON_DEMO_KEY_FILE=$work/demo-key.pem BATON_DATA_DIR=$work/$name BATON_DB_USER=postgres BATON_DB_PASSWORD= \
+  BATON_DEMO=true BATON_DEMO_KEY_FILE=$work/demo-key.pem BATON_KEY_FILE=$work/baton.key BATON_DATA_DIR=$work/$name BATON_DB_USER=postgres BATON_DB_PASSWORD= \
   BATON_RATE_LIMIT_CLAIM=100000000/PT1M BATON_RATE_LIMIT_WRITE=100000000/PT1M \
     java -jar target/baton.jar --port "$port" --name "$name" --clustername "$cluster" --clustermode "tcpip:$members" \
       --interfaces 127.0.0.1 --startport "$grid" >"$work/$name.log" 2>&1 &

@@ -13,7 +13,8 @@
 # Settings from the environment, with defaults: BATON_RUN_DIR=target/loopback (pids, logs, the
 # database files), BATON_HTTP_PORT=8080 (node I listens on BATON_HTTP_PORT+I-1),
 # BATON_GRID_PORT=6900 (node I's data grid port, likewise), BATON_PG_PORT=55432,
-# BATON_CLUSTER_NAME=baton-loopback, BATON_START_TIMEOUT=300 (seconds). Every other variable
+# BATON_CLUSTER_NAME=baton-loopback, BATON_START_TIMEOUT=300 (seconds), BATON_KEY_FILE (default:
+# $BATON_RUN_DIR/baton.key, made once and shared by the nodes). Every other variable
 # (BATON_*, MP_JWT_*) reaches the nodes as it is. Needs target/baton.jar (mvn package), curl,
 # and PostgreSQL's server binaries unless BATON_DB_URL is set.
 set -euo pipefail
@@ -38,10 +39,20 @@ members() {
   echo "$list"
 }
 
+# Every node must hold the same key (claim codes and the audit chain are keyed with it): one file
+# for the cluster, made once, readable by its owner only, unless BATON_KEY_FILE names one.
+key_file() {
+  if [ -z "${BATON_KEY_FILE:-}" ] && [ ! -f "$run/baton.key" ]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$run/baton.key")
+  fi
+  echo "${BATON_KEY_FILE:-$run/baton.key}"
+}
+
 launch() {
   local i=$1
   alive "$(pid_of "$i")" && die "node $i runs already (pid $(pid_of "$i"))"
   mkdir -p "$run/node-$i"
+  BATON_KEY_FILE="$(key_file)" \
   BATON_DATA_DIR="$run/node-$i" \
   BATON_DB_URL="${BATON_DB_URL:-jdbc:postgresql://127.0.0.1:$pg_port/baton}" \
   BATON_DB_USER="${BATON_DB_USER:-postgres}" \

@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * Secrets: bearer tokens of 256 random bits, short claim codes, and the hashes that are all Baton
- * ever stores of them. A token has full entropy, so an unsalted SHA-256 is enough to make a leaked
- * table useless; lookups go by hash and comparisons are constant-time.
+ * ever stores of tokens. A token has full entropy, so an unsalted SHA-256 is enough to make a leaked
+ * table useless; lookups go by hash and comparisons are constant-time. Claim codes are too short for
+ * that: they are stored keyed ({@code ClaimCodes}).
  */
 public final class Tokens {
 
@@ -53,10 +54,12 @@ public final class Tokens {
 
     /** Whether {@code secret} hashes to {@code storedHash}, in time independent of where they differ. */
     public static boolean matches(String secret, String storedHash) {
-        if (secret == null || storedHash == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return secret != null && sameHash(hash(secret), storedHash);
+    }
+
+    /** Whether two hashes are equal, in time independent of where they differ. */
+    public static boolean sameHash(String hash, String storedHash) {
+        return hash != null && storedHash != null
+                && MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 }

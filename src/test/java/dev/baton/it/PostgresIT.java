@@ -1,17 +1,26 @@
 package dev.baton.it;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,7 +47,7 @@ class PostgresIT {
     }
 
     @Test
-    void theFlowRunsOnPostgresqlAndReadinessSaysSo() throws SQLException {
+    void theFlowRunsOnPostgresqlAndReadinessSaysSo() throws Exception {
         server = new BatonServer("postgres", Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY", SharedBaton.issuer().publicKey(),
                 "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
@@ -58,6 +67,39 @@ class PostgresIT {
         assertEquals("UP", ready.get("status"));
 
         auditTamperingIsFound(clerk);
+        claimCodesAreStoredKeyed(clerk, phone, new Clerk.Held(session.id(), restored.getString("sessionToken")));
+    }
+
+    /**
+     * A database reader cannot search the ~39-bit code space: what is stored of a code is its HMAC
+     * under Baton's key, which lives in a file of the server's own, readable by its owner only.
+     */
+    private void claimCodesAreStoredKeyed(Clerk clerk, Clerk.Device holder, Clerk.Held session) throws Exception {
+        Clerk.Device laptop = clerk.register("laptop");
+        JsonObject offer = clerk.offer(holder, session, laptop);
+        String stored;
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+             var query = connection.prepareStatement("select claim_code_hash from transfer where id = ?")) {
+            query.setString(1, offer.getString("id"));
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next());
+                stored = rows.getString(1);
+            }
+        }
+        assertNotEquals(sha256(offer.getString("claimCode")), stored, "a plain hash of the code gives it away to a search");
+        assertFalse(stored.contains(offer.getString("claimCode")));
+        Path key = Path.of("target", "it-data", "postgres", "baton.key");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(key));
+        assertEquals(200, clerk.claim(laptop, offer.getString("id"), offer.getString("claimCode")).status());
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Rows of the audit altered or deleted in the database behind Baton's back: verify names the first. */

@@ -20,6 +20,7 @@ import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.session.boundary.SessionView;
 import dev.baton.session.control.SessionAccess;
 import dev.baton.session.entity.Session;
+import dev.baton.transfer.control.ClaimCodes;
 import dev.baton.transfer.control.Revocations;
 import dev.baton.transfer.control.Transfers;
 import dev.baton.transfer.entity.Transfer;
@@ -46,6 +47,9 @@ public class HandoverService {
 
     @Inject
     DeviceGate devices;
+
+    @Inject
+    ClaimCodes claimCodes;
 
     @Inject
     SessionAccess access;
@@ -87,7 +91,7 @@ public class HandoverService {
         }
         transfers.expireIfDue(transfer, now);
         String restoreToken = Tokens.newToken();
-        Transfer.ClaimOutcome outcome = transfer.claim(Tokens.normalizeCode(claimCode), Tokens.hash(restoreToken),
+        Transfer.ClaimOutcome outcome = transfer.claim(claimCodes.hash(claimCode), Tokens.hash(restoreToken),
                 settings.claimMaxAttempts(), now);
         switch (outcome) {
             case CLAIMED -> {

@@ -15,6 +15,7 @@ import dev.baton.platform.Tokens;
 import dev.baton.prohibition.control.Prohibitions;
 import dev.baton.session.control.SessionAccess;
 import dev.baton.session.entity.Session;
+import dev.baton.transfer.control.ClaimCodes;
 import dev.baton.transfer.control.ClaimQr;
 import dev.baton.transfer.control.Revocations;
 import dev.baton.transfer.control.TransferPolicy;
@@ -44,6 +45,9 @@ public class TransferService {
 
     @Inject
     DeviceGate devices;
+
+    @Inject
+    ClaimCodes claimCodes;
 
     @Inject
     SessionAccess access;
@@ -93,7 +97,7 @@ public class TransferService {
         }
         String code = Tokens.newClaimCode();
         Transfer transfer = new Transfer(actor.user(), session.id(), source.id(), targetDeviceId, sessionInfo.toString(),
-                Tokens.hash(code), now, now.plus(settings.transferTtl()));
+                claimCodes.hash(code), now, now.plus(settings.transferTtl()));
         em.persist(transfer);
         audit.record(AuditEntry.of(AuditAction.TRANSFER_REQUESTED).by(actor).session(session.id())
                 .transfer(transfer.id()).device(source.id()).target(targetDeviceId).succeeded());

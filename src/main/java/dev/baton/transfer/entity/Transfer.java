@@ -88,14 +88,15 @@ public class Transfer {
     }
 
     /**
-     * A claim with {@code code}. The right code moves a pending transfer to {@code CLAIMED} under
-     * the given restore token; the {@code maxAttempts}-th wrong one cancels it.
+     * A claim with a code, given as its stored form ({@code codeHash}). The right code moves a
+     * pending transfer to {@code CLAIMED} under the given restore token; the {@code maxAttempts}-th
+     * wrong one cancels it.
      */
-    public ClaimOutcome claim(String code, String restoreTokenHash, int maxAttempts, Instant now) {
+    public ClaimOutcome claim(String codeHash, String restoreTokenHash, int maxAttempts, Instant now) {
         if (expireIfDue(now) || status != TransferStatus.PENDING) {
             return ClaimOutcome.GONE;
         }
-        if (!Tokens.matches(code, claimCodeHash)) {
+        if (!Tokens.sameHash(codeHash, claimCodeHash)) {
             failedAttempts++;
             if (failedAttempts >= maxAttempts) {
                 close(TransferStatus.CANCELLED, now);

@@ -24,7 +24,7 @@ class TransferTest {
             Tokens.hash(CODE), NOW, EXPIRES);
 
     private ClaimOutcome claim(String code, Instant at) {
-        return transfer.claim(code, Tokens.hash(RESTORE), MAX_ATTEMPTS, at);
+        return transfer.claim(code == null ? null : Tokens.hash(code), Tokens.hash(RESTORE), MAX_ATTEMPTS, at);
     }
 
     private Transfer claimed() {
@@ -71,13 +71,13 @@ class TransferTest {
     void claimsAfterCancelCompleteOrExpiryAreGone() {
         Transfer cancelled = new Transfer("alice", "s", "a", "b", "{}", Tokens.hash(CODE), NOW, EXPIRES);
         cancelled.cancel(LATER);
-        assertEquals(ClaimOutcome.GONE, cancelled.claim(CODE, Tokens.hash(RESTORE), MAX_ATTEMPTS, LATER));
+        assertEquals(ClaimOutcome.GONE, cancelled.claim(Tokens.hash(CODE), Tokens.hash(RESTORE), MAX_ATTEMPTS, LATER));
 
         claimed().complete(LATER);
         assertEquals(ClaimOutcome.GONE, claim(CODE, LATER));
 
         Transfer late = new Transfer("alice", "s", "a", "b", "{}", Tokens.hash(CODE), NOW, EXPIRES);
-        assertEquals(ClaimOutcome.GONE, late.claim(CODE, Tokens.hash(RESTORE), MAX_ATTEMPTS, EXPIRES));
+        assertEquals(ClaimOutcome.GONE, late.claim(Tokens.hash(CODE), Tokens.hash(RESTORE), MAX_ATTEMPTS, EXPIRES));
         assertEquals(TransferStatus.EXPIRED, late.status());
     }
 
@@ -127,7 +127,7 @@ class TransferTest {
         assertFalse(transfer.cancel(LATER));
 
         Transfer completed = new Transfer("alice", "s", "a", "b", "{}", Tokens.hash(CODE), NOW, EXPIRES);
-        completed.claim(CODE, Tokens.hash(RESTORE), MAX_ATTEMPTS, LATER);
+        completed.claim(Tokens.hash(CODE), Tokens.hash(RESTORE), MAX_ATTEMPTS, LATER);
         completed.complete(LATER);
         assertFalse(completed.cancel(LATER));
         assertEquals(TransferStatus.COMPLETED, completed.status());
