@@ -153,7 +153,7 @@ if wants growth; then
   first_warm=$((warm * 3))  # a fresh node: warm it up longer before the first level
   for n in $levels; do
     say "growth: $n sessions"
-    bench growth --nodes http://127.0.0.1:18301 --jdbc "jdbc:postgresql://127.0.0.1:5432/$db" --sessions "$n" \
+    bench growth --nodes http://127.0.0.1:18301 --jdbc "jdbc:postgresql://127.0.0.1:5432/$db" --key-file "$work/baton.key" --sessions "$n" \
       --warm "${first_warm:-$warm}" --measure $measure
     first_warm=
     note "{\"kind\":\"heap\",\"sessions\":$n,\"usedMb\":$(heap_mb "$node_pid")}"

@@ -1,6 +1,8 @@
 package dev.baton.it;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +56,8 @@ class PostgresIT {
                 "MP_JWT_VERIFY_PUBLICKEY", SharedBaton.issuer().publicKey(),
                 "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
                 "BATON_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
-                "BATON_DB_USER", "postgres"));
+                "BATON_DB_USER", "postgres",
+                "BATON_AUDIT_CHECKPOINT_INTERVAL", "PT1S"));
         server.start();
         Clerk clerk = new Clerk(new Api(server.base()), SharedBaton.issuer());
         Clerk.Device desktop = clerk.register("desktop");
@@ -66,8 +71,108 @@ class PostgresIT {
         assertEquals(200, ready.status(), ready::toString);
         assertEquals("UP", ready.get("status"));
 
-        auditTamperingIsFound(clerk);
         claimCodesAreStoredKeyed(clerk, phone, new Clerk.Held(session.id(), restored.getString("sessionToken")));
+        auditRewrittenWithoutTheKeyIsFound(clerk);
+        auditRewrittenWithTheKeyIsFoundByACheckpoint(clerk);
+        auditTamperingIsFound(clerk);
+    }
+
+    /**
+     * A chain written by Baton before audit keys (plain SHA-256, no seals) is sealed under the key
+     * at the next start when it is intact; a tampered one is left unsealed, named by verify.
+     */
+    @Test
+    void aChainWrittenBeforeAuditKeysIsSealedAtTheNextStartUnlessItWasTamperedWith() throws Exception {
+        server = new BatonServer("postgres-upgrade", Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY", SharedBaton.issuer().publicKey(),
+                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
+                "BATON_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
+                "BATON_DB_USER", "postgres"));
+        server.start();
+        Clerk clerk = new Clerk(new Api(server.base()), SharedBaton.issuer());
+        clerk.open(clerk.register("desktop"));
+        String auditor = SharedBaton.issuer().token("auditor", "baton-auditor");
+        long records = clerk.api.get("audit/verify").bearer(auditor).send().json().getInt("checked");
+        assertTrue(records >= 2, "registration and opening are chained");
+
+        server.stop();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+            AuditForger.unkeyAll(db);
+        }
+        server.start();
+        JsonObject sealed = clerk.api.get("audit/verify").bearer(auditor).send().json();
+        assertEquals(true, sealed.getBoolean("valid"), sealed::toString);
+        assertEquals(records, sealed.getInt("checked"));
+        assertEquals(0, single("select count(*) from audit_record where key_id is null or mac is null"));
+
+        server.stop();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+            AuditForger.unkeyAll(db);
+        }
+        admin(database, "update audit_record set reason = 'never happened' where seq = 1");
+        server.start();
+        JsonObject broken = clerk.api.get("audit/verify").bearer(auditor).send().json();
+        assertEquals(false, broken.getBoolean("valid"), broken::toString);
+        assertEquals(single("select id from audit_record where seq = 1"), broken.getJsonNumber("firstBrokenId").longValue());
+        assertEquals(records, single("select count(*) from audit_record where key_id is null"), "a broken chain is not sealed");
+    }
+
+    /** A record changed and the chain recomputed after it, by someone without Baton's key: verify names the record. */
+    private void auditRewrittenWithoutTheKeyIsFound(Clerk clerk) throws Exception {
+        String auditor = SharedBaton.issuer().token("auditor", "baton-auditor");
+        assertEquals(true, clerk.api.get("audit/verify").bearer(auditor).send().json().getBoolean("valid"));
+        long edited = single("select id from audit_record where seq = 3");
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+            AuditForger.withoutTheKey().rewrite(db, 3, "approved by nobody");
+        }
+        JsonObject forged = clerk.api.get("audit/verify").bearer(auditor).send().json();
+        assertEquals(false, forged.getBoolean("valid"), forged::toString);
+        assertEquals(edited, forged.getJsonNumber("firstBrokenId").longValue());
+    }
+
+    /**
+     * The same with Baton's key file in hand: the chain verifies again, but a checkpoint Baton wrote
+     * to its log before the rewrite no longer fits, and verification against it names the record it
+     * certified; a checkpoint not signed by Baton is refused.
+     */
+    private void auditRewrittenWithTheKeyIsFoundByACheckpoint(Clerk clerk) throws Exception {
+        String auditor = SharedBaton.issuer().token("auditor", "baton-auditor");
+        JsonObject checkpoint = loggedCheckpoint(3);
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+            AuditForger.withTheKeyIn(Path.of("target", "it-data", "postgres", "baton.key")).rewrite(db, 3, "approved by nobody");
+        }
+        assertEquals(true, clerk.api.get("audit/verify").bearer(auditor).send().json().getBoolean("valid"), "the key forges a chain");
+        JsonObject checked = clerk.api.post("audit/verify").bearer(auditor).json(Json.createObjectBuilder()
+                .add("checkpoints", Json.createArrayBuilder().add(checkpoint)).build()).send().json();
+        assertEquals(false, checked.getBoolean("valid"), checked::toString);
+        assertEquals(single("select id from audit_record where seq = " + checkpoint.getInt("seq")),
+                checked.getJsonNumber("firstBrokenId").longValue());
+
+        String hash = checkpoint.getString("hash");
+        JsonObject forged = Json.createObjectBuilder(checkpoint).add("hash", (hash.startsWith("A") ? "B" : "A") + hash.substring(1)).build();
+        Reply refused = clerk.api.post("audit/verify").bearer(auditor)
+                .json(Json.createObjectBuilder().add("checkpoints", Json.createArrayBuilder().add(forged)).build()).send();
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals("invalid-request", refused.code());
+    }
+
+    /** The first checkpoint in the server's log that covers record {@code seq}, waiting up to 20 s for it. */
+    private JsonObject loggedCheckpoint(long seq) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            for (String line : Files.readAllLines(server.log())) {
+                int at = line.indexOf("Audit checkpoint {");
+                if (at >= 0) {
+                    JsonObject checkpoint = Json.createReader(new StringReader(line.substring(at + "Audit checkpoint ".length())))
+                            .readObject();
+                    if (checkpoint.getInt("seq") >= seq) {
+                        return checkpoint;
+                    }
+                }
+            }
+            BatonServer.sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError("no audit checkpoint in " + server.log());
     }
 
     /**

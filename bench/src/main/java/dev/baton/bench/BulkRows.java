@@ -1,7 +1,10 @@
 package dev.baton.bench;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -20,8 +25,8 @@ import org.postgresql.copy.CopyManager;
  * Fills Baton's PostgreSQL schema with valid rows by SQL (COPY), because a million sessions
  * through the API would take hours here: per session a user of its own (with its registrant row),
  * one active device, one active session it holds, and the two audit records the API would have
- * written (DEVICE_REGISTERED, SESSION_OPENED), linked into the audit chain exactly as
- * {@code AuditRecord} hashes them, so {@code GET /audit/verify} still finds the chain whole.
+ * written (DEVICE_REGISTERED, SESSION_OPENED), sealed and linked into the audit chain exactly as
+ * {@code AuditRecord} does under the node's key, so {@code GET /audit/verify} still finds the chain whole.
  * Runs in one transaction that holds the chain's head, as Baton's own appends do.
  */
 final class BulkRows {
@@ -30,9 +35,15 @@ final class BulkRows {
     private static final String STATE = BatonUsers.STATE;
 
     private final String jdbcUrl;
+    private final byte[] auditKey;
+    private final String keyId;
 
-    BulkRows(String jdbcUrl) {
+    /** {@code keyFile}: the node's {@code baton.key-file}, so that the rows are sealed under its audit key. */
+    BulkRows(String jdbcUrl, Path keyFile) throws IOException {
         this.jdbcUrl = jdbcUrl;
+        byte[] master = Base64.getDecoder().decode(Files.readString(keyFile).replaceAll("\\s", ""));
+        this.auditKey = hmac(master, "audit");
+        this.keyId = Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(master, "baton key id")).substring(0, 12);
     }
 
     long sessions() throws SQLException {
@@ -90,7 +101,7 @@ final class BulkRows {
                             + "created_at, last_activity_at, absolute_expiry_at, ended_at, row_version) from stdin (format csv)",
                             new StringReader(sessions.toString()));
                     copy.copyIn("copy audit_record (id, at, action, actor, session_id, transfer_id, device_id, target_device_id, "
-                            + "outcome, reason, remote_address, seq, prev_hash, hash) from stdin (format csv)",
+                            + "outcome, reason, remote_address, seq, prev_hash, hash, key_id, mac) from stdin (format csv)",
                             new StringReader(audit.toString()));
                 }
                 try (var update = db.prepareStatement("update audit_chain set last_seq = ?, last_hash = ? where id = 1")) {
@@ -107,24 +118,40 @@ final class BulkRows {
         }
     }
 
-    /** Appends one audit record as a CSV line; answers its hash, the chain's new head. */
-    private static String link(StringBuilder out, long seq, long id, Instant at, String action, String actor, String session,
-                               String device, String previous) {
+    /** Appends one audit record as a CSV line, sealed and linked as Baton does; answers its hash, the chain's new head. */
+    private String link(StringBuilder out, long seq, long id, Instant at, String action, String actor, String session,
+                        String device, String previous) {
         String address = "127.0.0.1";
-        String hash = chainHash(seq, id, at, action, actor, address, session, null, device, null, "SUCCESS", null, previous);
+        String mac = mac(fields(at, action, actor, address, session, null, device, null, "SUCCESS", null));
+        String hash = mac(fields(seq, id, keyId, mac, previous));
         out.append(csv(Long.toString(id), at.toString(), action, actor, session, null, device, null, "SUCCESS", null, address,
-                Long.toString(seq), previous, hash));
+                Long.toString(seq), previous, hash, keyId, mac));
         return hash;
     }
 
-    /** Baton's {@code AuditRecord} hash: every field with its length in front, "-" for none, then SHA-256. */
-    static String chainHash(Object... fields) {
+    /** Baton's {@code AuditRecord} text: every field with its length in front, "-" for none. */
+    static String fields(Object... fields) {
         StringBuilder content = new StringBuilder();
         for (Object field : fields) {
             String text = field == null ? null : field.toString();
             content.append(text == null ? "-" : text.length() + ":" + text).append('|');
         }
-        return hash(content.toString());
+        return content.toString();
+    }
+
+    /** Baton's {@code ServerKey} for the purpose "audit": HMAC-SHA256 under HMAC(key, "audit"), base64url. */
+    private String mac(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(auditKey, text));
+    }
+
+    static byte[] hmac(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String hash(String text) {

@@ -108,7 +108,7 @@ public final class Main {
     /** Fills the database to {@code --sessions}, then measures session reads and the audit chain's verification. */
     private static void growth(Map<String, List<String>> o) throws Exception {
         List<URI> nodes = List.of(URI.create(one(o, "nodes")));
-        BulkRows rows = new BulkRows(one(o, "jdbc"));
+        BulkRows rows = new BulkRows(one(o, "jdbc"), Path.of(one(o, "key-file")));
         long target = Long.parseLong(one(o, "sessions"));
         long before = rows.sessions();
         long t0 = System.nanoTime();

@@ -1,30 +1,39 @@
 package dev.baton.audit.boundary;
 
+import dev.baton.audit.control.AuditCheckpoint;
 import dev.baton.audit.entity.AuditAction;
 import dev.baton.platform.Actor;
 import dev.baton.platform.Authenticated;
 import dev.baton.platform.Fields;
+import dev.baton.platform.JsonBodies;
+import dev.baton.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** {@code GET /audit}: the audit trail for auditors and admins. */
+/** {@code /audit}: the audit trail for auditors and admins, and the check of its chain. */
 @Path("api/v1/audit")
 @ApplicationScoped
 @Authenticated(anyRole = {Actor.AUDITOR, Actor.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
+
+    static final int MAX_CHECKPOINTS = 1000;
 
     @Inject
     AuditService audit;
@@ -46,7 +55,23 @@ public class AuditResource {
     @GET
     @Path("verify")
     public JsonObject verify() {
-        return audit.verify();
+        return audit.verify(List.of());
+    }
+
+    /**
+     * {@code POST /audit/verify} {@code {"checkpoints": [...]}}: the same, and the chain must still
+     * pass through every checkpoint given (as logged by Baton, at most {@value #MAX_CHECKPOINTS}).
+     */
+    @POST
+    @Path("verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject verify(byte[] body) {
+        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
+        if (!(request.get("checkpoints") instanceof JsonArray given) || given.size() > MAX_CHECKPOINTS
+                || !given.stream().allMatch(c -> c instanceof JsonObject)) {
+            throw Fields.invalid("'checkpoints' must be a list of at most " + MAX_CHECKPOINTS + " checkpoints as logged.");
+        }
+        return audit.verify(given.getValuesAs(JsonObject.class).stream().map(AuditCheckpoint::parse).toList());
     }
 
     private static Optional<String> present(String value) {

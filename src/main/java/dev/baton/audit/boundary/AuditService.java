@@ -1,9 +1,13 @@
 package dev.baton.audit.boundary;
 
 import dev.baton.audit.control.AuditChainer;
+import dev.baton.audit.control.AuditCheckpoint;
+import dev.baton.audit.control.AuditCheckpoints;
+import dev.baton.audit.control.AuditKeyring;
 import dev.baton.audit.entity.AuditChain;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.audit.entity.AuditRecord;
+import dev.baton.platform.Fields;
 import dev.baton.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,6 +32,12 @@ public class AuditService {
 
     @Inject
     AuditChainer chainer;
+
+    @Inject
+    AuditKeyring keys;
+
+    @Inject
+    AuditCheckpoints checkpoints;
 
     public JsonObject search(AuditQuery query) {
         List<String> conditions = new ArrayList<>();
@@ -64,11 +74,20 @@ public class AuditService {
 
     /**
      * Links what has committed so far, then walks the audit chain from its first record to the
-     * head as it stood when the walk began:
-     * each record must carry the next number, name its predecessor's hash and hash to what it
-     * carries; the last must be the head. Answers the first record that is not so.
+     * head as it stood when the walk began: each record must carry the next number, name its
+     * predecessor's hash, and carry the seal and the hash its content and place give under the
+     * audit key; the last must be the head. Where {@code certified} holds a checkpoint for a number,
+     * that record's hash must be the checkpoint's: history before a checkpoint cannot be rewritten
+     * even with the key, nor cut off. Answers the first record that is not so.
      */
-    public JsonObject verify() {
+    public JsonObject verify(List<AuditCheckpoint> certified) {
+        Map<Long, String> hashes = new HashMap<>();
+        for (AuditCheckpoint checkpoint : certified) {
+            if (!checkpoints.signed(checkpoint)) {
+                throw Fields.invalid("The checkpoint of record " + checkpoint.seq() + " was not signed by this Baton's keys.");
+            }
+            hashes.put(checkpoint.seq(), checkpoint.hash());
+        }
         chainer.catchUp();
         AuditChain head = em.find(AuditChain.class, AuditChain.ID);
         String previous = AuditChain.GENESIS;
@@ -81,7 +100,8 @@ public class AuditService {
                 break;
             }
             for (AuditRecord record : page) {
-                if (record.seq() != checked + 1 || !record.intactAfter(previous)) {
+                if (record.seq() != checked + 1 || !record.intactAfter(previous, keys)
+                        || !hashes.getOrDefault(record.seq(), record.hash()).equals(record.hash())) {
                     return verdict(false, checked, record.id());
                 }
                 previous = record.hash();
@@ -89,7 +109,9 @@ public class AuditService {
             }
             em.clear();
         }
-        return verdict(checked == head.lastSeq() && previous.equals(head.lastHash()), checked, null);
+        boolean whole = checked == head.lastSeq() && previous.equals(head.lastHash());
+        boolean reachesEveryCheckpoint = hashes.keySet().stream().allMatch(seq -> seq <= head.lastSeq());
+        return verdict(whole && reachesEveryCheckpoint, checked, null);
     }
 
     private static JsonObject verdict(boolean valid, long checked, Long firstBrokenId) {

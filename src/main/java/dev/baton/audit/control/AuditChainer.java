@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * each links every record committed before it began, in the order of their ids. A record committed
  * before another's transaction began therefore always comes first in the chain, on every node;
  * records of concurrent transactions come in either order. Readers of the chain
- * {@link #catchUp catch up} first.
+ * {@link #catchUp catch up} first. The sweep also writes {@link AuditCheckpoints checkpoints}.
  */
 @ApplicationScoped
 public class AuditChainer {
@@ -36,6 +36,9 @@ public class AuditChainer {
     @Inject
     AuditLinks links;
 
+    @Inject
+    AuditCheckpoints checkpoints;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -44,7 +47,12 @@ public class AuditChainer {
     private ScheduledFuture<?> sweep;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        sweep = executor.scheduleWithFixedDelay(this::pass, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        try {
+            links.resealUnkeyed();
+        } catch (RuntimeException e) {
+            LOG.warning("The chain written before audit keys was not sealed (" + e + "); the next start tries again.");
+        }
+        sweep = executor.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -78,6 +86,15 @@ public class AuditChainer {
         }
         if (due.get() && passing.compareAndSet(false, true)) {
             executor.schedule(this::passes, GATHER_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void sweep() {
+        pass();
+        try {
+            checkpoints.writeIfDue();
+        } catch (RuntimeException e) {
+            LOG.warning("No audit checkpoint written (" + e + "); the next sweep tries again.");
         }
     }
 

@@ -13,7 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 
-/** Writes audit records: a step's record in the step's transaction, a refusal's in its own. */
+/** Writes audit records, sealed under the audit key: a step's record in the step's transaction, a refusal's in its own. */
 @Stateless
 public class AuditLog {
 
@@ -26,15 +26,18 @@ public class AuditLog {
     @Inject
     Event<AuditRecord> written;
 
+    @Inject
+    AuditKeyring keys;
+
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(AuditEntry entry) {
-        store(new AuditRecord(entry, clock.instant()));
+        store(new AuditRecord(entry, clock.instant(), keys));
     }
 
     /** Audits {@code refusal} (in its own transaction) and hands it back to be thrown. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public BatonException refuse(AuditEntry.Builder entry, BatonException refusal) {
-        store(new AuditRecord(entry.refused(refusal.problem().code()), clock.instant()));
+        store(new AuditRecord(entry.refused(refusal.problem().code()), clock.instant(), keys));
         return refusal;
     }
 

@@ -17,9 +17,10 @@ class ServerKeyTest {
     @TempDir
     Path dir;
 
-    private ServerKey key(Optional<String> file) {
+    private ServerKey key(Optional<String> file, String... previous) {
         ServerKey key = new ServerKey();
         key.keyFile = file;
+        key.previousKeyFiles = Optional.of(String.join(",", previous));
         key.dataDir = dir.toString();
         key.read();
         return key;
@@ -42,6 +43,19 @@ class ServerKeyTest {
         assertNotEquals(key.hash("claim-code", "same text"), key.hash("audit", "same text"));
         assertEquals(key.hash("audit", "same text"), key(Optional.of(file.toString())).hash("audit", "same text"),
                 "every node reading the file hashes alike");
+    }
+
+    @Test
+    void aRotatedKeyStillVerifiesWhatItSealedByItsId() throws Exception {
+        Path old = Files.writeString(dir.resolve("old.key"), "3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs=\n");
+        ServerKey before = key(Optional.of(old.toString()));
+        String sealed = before.hash("audit", "record 1");
+        Path fresh = Files.writeString(dir.resolve("new.key"), "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n");
+        ServerKey after = key(Optional.of(fresh.toString()), old.toString());
+        assertNotEquals(before.currentId(), after.currentId());
+        assertNotEquals(sealed, after.hash("audit", "record 1"), "new seals use the new key");
+        assertEquals(Optional.of(sealed), after.hash("audit", before.currentId(), "record 1"));
+        assertEquals(Optional.empty(), after.hash("audit", "no-such-key", "record 1"));
     }
 
     @Test
