@@ -41,10 +41,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             throw AccessTokens.missing();
         }
         AccessToken token = tokens.verify(authorization.substring(BEARER.length()).trim());
+        // Known from here on, so that a refusal for a missing role is counted against the user.
+        caller.set(new Actor(token.subject(), token.groups(), token.signedInAt(), request.getRemoteAddr()));
         if (Arrays.stream(requiredRoles()).noneMatch(token.groups()::contains)) {
             throw new BatonException(Problem.FORBIDDEN, "The token lacks the role for this call.");
         }
-        caller.set(new Actor(token.subject(), token.groups(), token.signedInAt(), request.getRemoteAddr()));
     }
 
     private String[] requiredRoles() {

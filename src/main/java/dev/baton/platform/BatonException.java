@@ -18,6 +18,7 @@ public class BatonException extends RuntimeException {
     private final Duration retryAfter;
     private final Map<String, Object> extensions;
     private final Map<String, String> headers;
+    private boolean audited;
 
     public BatonException(Problem problem, String detail) {
         this(problem, detail, null, Map.of());
@@ -52,6 +53,16 @@ public class BatonException extends RuntimeException {
     /** Headers of the answer besides {@code Retry-After}, e.g. a {@code WWW-Authenticate} challenge. */
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** Marks this refusal as written to the audit on its own, so that it is not also counted ({@link Refused}). */
+    public BatonException audited() {
+        audited = true;
+        return this;
+    }
+
+    public boolean isAudited() {
+        return audited;
     }
 
     public static BatonException notFound() {

@@ -1,6 +1,7 @@
 package dev.baton.platform;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /** The request's {@link Actor}, set by {@link AuthenticationFilter} once the JWT is accepted. */
 @RequestScoped
@@ -10,6 +11,11 @@ public class Caller {
 
     void set(Actor actor) {
         this.actor = actor;
+    }
+
+    /** The actor, if the JWT has been accepted by now. */
+    public Optional<Actor> known() {
+        return Optional.ofNullable(actor);
     }
 
     public Actor actor() {

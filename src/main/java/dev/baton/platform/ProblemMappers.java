@@ -1,6 +1,7 @@
 package dev.baton.platform;
 
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -31,17 +32,36 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
+    /**
+     * Answers a refusal; one the audit has not written on its own is announced as {@link Refused},
+     * for the audit to count.
+     */
+    static Response refused(BatonException e, HttpServletRequest request) {
+        if (!e.isAudited() && e.problem().status() < 500) {
+            String user = CDI.current().select(Caller.class).get().known().map(Actor::user).orElse(null);
+            CDI.current().getBeanManager().getEvent().select(Refused.class)
+                    .fire(new Refused(user, request.getRemoteAddr(), e.problem().code()));
+        }
+        return Problems.response(e);
+    }
+
     @Provider
     public static class Refusals implements ExceptionMapper<BatonException> {
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(BatonException e) {
-            return Problems.response(e);
+            return refused(e, request);
         }
     }
 
     /** JAX-RS's own refusals: unknown path, wrong method, media type, unreadable body. */
     @Provider
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
@@ -49,15 +69,18 @@ public final class ProblemMappers {
                 return unexpected(e);
             }
             Problem problem = Problem.ofStatus(status);
-            return Problems.response(problem, problem == Problem.NOT_FOUND ? "No such resource." : null);
+            return refused(new BatonException(problem, problem == Problem.NOT_FOUND ? "No such resource." : null), request);
         }
     }
 
     @Provider
     public static class Json implements ExceptionMapper<JsonException> {
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(JsonException e) {
-            return Problems.response(Problem.INVALID_REQUEST, "The body is not valid JSON.");
+            return refused(new BatonException(Problem.INVALID_REQUEST, "The body is not valid JSON."), request);
         }
     }
 
@@ -70,7 +93,7 @@ public final class ProblemMappers {
         public Response toResponse(Throwable e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BatonException refusal) {
-                    return Problems.response(refusal);
+                    return refused(refusal, request);
                 }
                 if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
                     return Problems.response(Problem.CONCURRENT_MODIFICATION,

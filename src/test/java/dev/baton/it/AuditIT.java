@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,6 +47,49 @@ class AuditIT {
         assertEquals(3, second.getJsonArray("items").size());
         assertEquals("TRANSFER_REQUESTED", second.getJsonArray("items").getJsonObject(0).getString("action"));
         assertEquals(7, second.getInt("total"));
+    }
+
+    /**
+     * Bad tokens, missing roles and bad input are audited too, counted per caller and reason over a
+     * window rather than one record each; refusals a step audits itself are not counted again.
+     */
+    @Test
+    void refusalsNoStepAuditsAreCountedPerCallerAndReason() {
+        String roleless = "roleless-" + UUID.randomUUID();
+        String noRole = SharedBaton.issuer().token(roleless);
+        Api api = new Api(SharedBaton.server().base());
+        for (int i = 0; i < 30; i++) {
+            assertEquals(403, api.get("devices").bearer(noRole).send().status());
+        }
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, api.get("devices").bearer("not-a-jwt-" + i).send().status());
+        }
+        Clerk clerk = Clerk.fresh();
+        assertEquals(400, clerk.api.post("devices").bearer(clerk.jwt()).json("{\"kind\":").send().status());
+        assertEquals(401, clerk.api.get("sessions/" + UUID.randomUUID()).bearer(clerk.jwt()).device("unknown").send().status());
+
+        Audit audit = Audit.of(clerk);
+        BatonServer.sleep(SharedBaton.REFUSAL_WINDOW.multipliedBy(2).plusSeconds(1));
+        List<JsonObject> forbidden = audit.page("action=REQUESTS_REFUSED&user=" + roleless).getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertTrue(!forbidden.isEmpty() && forbidden.size() <= 3, "30 refusals in a record or few: " + forbidden);
+        assertEquals(30, forbidden.stream().mapToLong(r -> count(r, "forbidden")).sum(), forbidden::toString);
+
+        List<JsonObject> anonymous = audit.page("action=REQUESTS_REFUSED&user=anonymous&size=100").getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertTrue(anonymous.stream().anyMatch(r -> r.getString("reason").startsWith("unauthenticated ×")
+                && "127.0.0.1".equals(r.getString("remoteAddress"))), anonymous::toString);
+
+        List<String> own = audit.page("action=REQUESTS_REFUSED&user=" + clerk.user).getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(r -> r.getString("reason")).toList();
+        assertEquals(List.of("invalid-request ×1"), own, "the bad body counted; the unknown device token is DEVICE_REFUSED only");
+        assertEquals(1, audit.count("action=DEVICE_REFUSED&user=" + clerk.user));
+    }
+
+    private static long count(JsonObject record, String code) {
+        String reason = record.getString("reason");
+        assertTrue(reason.startsWith(code + " ×"), reason);
+        return Long.parseLong(reason.substring(reason.indexOf('×') + 1));
     }
 
     @Test

@@ -19,6 +19,8 @@ public final class SharedBaton implements BeforeAllCallback {
     public static final int CLAIM_RATE = 12;
     public static final int WRITE_RATE = 600;
     public static final int MAX_DEVICES = 4;
+    /** Refusals no step audits on its own are written once per this window. */
+    public static final Duration REFUSAL_WINDOW = Duration.ofSeconds(2);
     /** The origins whose browsers may call the shared server (CORS). */
     public static final String PORTAL = "https://portal.baton.test";
     public static final String LOCAL_PORTAL = "http://localhost:3000";
@@ -52,7 +54,8 @@ public final class SharedBaton implements BeforeAllCallback {
                 Map.entry("BATON_RATE_LIMIT_WRITE", WRITE_RATE + "/PT1M"),
                 Map.entry("BATON_DEVICES_MAX_PER_USER", Integer.toString(MAX_DEVICES)),
                 Map.entry("BATON_POLICY_PAYMENTS_ALLOWED_KINDS", "desktop, laptop"),
-                Map.entry("BATON_CORS_ALLOWED_ORIGINS", PORTAL + ", " + LOCAL_PORTAL)));
+                Map.entry("BATON_CORS_ALLOWED_ORIGINS", PORTAL + ", " + LOCAL_PORTAL),
+                Map.entry("BATON_AUDIT_REFUSAL_WINDOW", REFUSAL_WINDOW.toString())));
         startup = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }

@@ -16,5 +16,7 @@ public enum AuditAction {
     ACCESS_PROHIBITED,
     DEVICE_REFUSED,
     PROOF_REFUSED,
-    PROHIBITION_ENDED
+    PROHIBITION_ENDED,
+    /** Refusals no step audits on its own, counted per caller and reason over a window. */
+    REQUESTS_REFUSED
 }

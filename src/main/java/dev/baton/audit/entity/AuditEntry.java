@@ -13,6 +13,9 @@ public record AuditEntry(AuditAction action, String actor, String address, Strin
 
     public enum Outcome { SUCCESS, REFUSED }
 
+    /** The actor of a refusal whose caller Baton does not know (no valid token). */
+    public static final String ANONYMOUS = "anonymous";
+
     public AuditEntry {
         Objects.requireNonNull(action);
         Objects.requireNonNull(outcome);

@@ -107,14 +107,14 @@ public class HandoverService {
             }
             case GONE -> {
                 audit.record(failure.refused(Problem.TRANSFER_GONE.code()));
-                throw Transfers.gone(transfer);
+                throw Transfers.gone(transfer).audited();
             }
             default -> {
                 audit.record(failure.refused(Problem.CLAIM_CODE_INVALID.code()));
                 if (outcome == Transfer.ClaimOutcome.WRONG_CODE_CANCELLED) {
                     revocations.announceCancelled(actor, transfer, "too-many-attempts", now);
                 }
-                throw new CommittedRefusal(Problem.CLAIM_CODE_INVALID, "Wrong claim code.");
+                throw new CommittedRefusal(Problem.CLAIM_CODE_INVALID, "Wrong claim code.").audited();
             }
         }
     }
