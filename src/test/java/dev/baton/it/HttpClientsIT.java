@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Any client with its defaults is answered (DESIGN.md §8.3): the JDK's {@code HttpClient}, as
  * {@code newHttpClient()} makes it, offers h2c on a connection's first request and speaks HTTP/2
- * after it; curl speaks HTTP/1.1, or offers h2c with {@code --http2}. A body that never arrives is
- * the client's fault: 408 (after the listener's read timeout, 30 s: the slowest test here).
+ * after it if the offer is taken (on a request without a body); curl speaks HTTP/1.1, or offers h2c
+ * with {@code --http2}. A body that never arrives is the client's fault: 408 (after the listener's
+ * read timeout, 30 s: the slowest test here).
  */
 @ExtendWith(SharedBaton.class)
 class HttpClientsIT {
@@ -72,8 +73,11 @@ class HttpClientsIT {
     void tenKilobytesOfHeadersPassOnEitherProtocol() {
         Clerk.Device desktop = clerk.register("desktop");
         Clerk.Device phone = clerk.register("phone");
-        HttpClient client = HttpClient.newHttpClient();
         for (String offeredOrUpgraded : List.of("offered", "upgraded")) {
+            HttpClient client = HttpClient.newHttpClient();
+            if (offeredOrUpgraded.equals("upgraded")) {
+                send(client, api.get("/"));
+            }
             Clerk.Held session = clerk.open(desktop);
             Api.Call call = api.post("sessions/" + session.id() + "/transfers").bearer(clerk.jwt()).device(desktop.token())
                     .session(session.token()).header("Baton-Session-Info", sessionInfoAtItsLimit()).header("X-Trace", "t".repeat(3 * KB))
@@ -84,7 +88,8 @@ class HttpClientsIT {
             assertTrue(headerBytes > 9 * KB, () -> headerBytes + " bytes of headers");
             Reply reply = send(client, request);
             assertEquals(201, reply.status(), () -> offeredOrUpgraded + ": " + reply);
-            assertEquals(HttpClient.Version.HTTP_2, reply.raw().version());
+            // The offer on a request with a body is declined (see curlIsAnsweredWithAndWithoutHttp2).
+            assertEquals(offeredOrUpgraded.equals("offered") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2, reply.raw().version());
             assertEquals("PENDING", reply.get("status"));
         }
     }
@@ -107,21 +112,30 @@ class HttpClientsIT {
         assertEquals(HttpClient.Version.HTTP_2, tooLarge.raw().version());
     }
 
+    /**
+     * curl stops sending a body once it reads "101 Switching Protocols" (curl/curl#12022), so Baton
+     * declines the h2c offer of a request with a body and answers it over HTTP/1.1; a GET upgrades.
+     * The POST is repeated: before the offer was declined, 9 in 100 such POSTs got the 101 and no answer.
+     */
     @Test
     void curlIsAnsweredWithAndWithoutHttp2() {
         Clerk.Device desktop = clerk.register("desktop");
         for (boolean http2 : new boolean[] {false, true}) {
-            Curl.Result opened = new Curl(http2).header("Authorization", "Bearer " + clerk.jwt())
-                    .header("Baton-Device-Token", desktop.token()).header("Content-Type", "application/json")
-                    .body("POST", sessionBody(100 * KB)).run(api.uri("sessions").toString());
-            assertEquals(201, opened.status(), opened::output);
-            assertEquals(http2 ? "2" : "1.1", opened.version());
+            Curl.Result opened = null;
+            for (int i = 0; i < (http2 ? 24 : 1); i++) {
+                opened = new Curl(http2).header("Authorization", "Bearer " + clerk.jwt())
+                        .header("Baton-Device-Token", desktop.token()).header("Content-Type", "application/json")
+                        .body("POST", sessionBody(100 * KB)).run(api.uri("sessions").toString());
+                assertEquals(201, opened.status(), opened::output);
+                assertEquals("1.1", opened.version(), opened::output);
+            }
             String body = opened.output().substring(opened.output().indexOf('{'), opened.output().lastIndexOf('}') + 1);
             JsonObject session = Json.createReader(new StringReader(body)).readObject();
             Curl.Result read = new Curl(http2).header("Authorization", "Bearer " + clerk.jwt())
                     .header("Baton-Device-Token", desktop.token()).header("Baton-Session-Token", session.getString("sessionToken"))
                     .header("X-Trace", "t".repeat(8 * KB)).run(api.uri("sessions/" + session.getString("id")).toString());
             assertEquals(200, read.status(), read::output);
+            assertEquals(http2 ? "2" : "1.1", read.version());
             assertTrue(read.output().contains("\"" + "x".repeat(noteLength(100 * KB)) + "\""), "the whole state comes back");
         }
     }
