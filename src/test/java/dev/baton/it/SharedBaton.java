@@ -60,7 +60,9 @@ public final class SharedBaton implements BeforeAllCallback {
                 Map.entry("BATON_CORS_ALLOWED_ORIGINS", PORTAL + ", " + LOCAL_PORTAL),
                 Map.entry("BATON_AUDIT_REFUSAL_WINDOW", REFUSAL_WINDOW.toString()),
                 Map.entry("BATON_EVENTS_HEARTBEAT", HEARTBEAT.toString()),
-                Map.entry("BATON_EVENTS_MAX_STREAMS_PER_DEVICE", Integer.toString(MAX_STREAMS_PER_DEVICE))));
+                Map.entry("BATON_EVENTS_MAX_STREAMS_PER_DEVICE", Integer.toString(MAX_STREAMS_PER_DEVICE)),
+                // Baton's own test switch: a call with Baton-Test-Fault fails unexpectedly (FaultsIT).
+                Map.entry("BATON_TEST_FAULTS", "true")));
         startup = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }
