@@ -27,6 +27,7 @@ class FaultsIT {
         Reply reply = clerk.api.get("devices").bearer(clerk.jwt()).header("Baton-Test-Fault", "boom").send();
         assertEquals(500, reply.status(), reply::toString);
         assertEquals("internal", reply.code());
+        assertTrue(reply.json().containsKey("incidentId"), reply::toString);
         String incident = reply.get("incidentId");
         UUID.fromString(incident);
         for (String inside : new String[] {"Exception", "dev.baton", "java.", "jakarta.", "\tat ", "Test-Fault"}) {

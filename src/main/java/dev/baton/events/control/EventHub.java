@@ -159,7 +159,7 @@ public class EventHub {
             return write(sse.newEventBuilder().comment("ping").build());
         }
 
-        /** Whether the event went out; Jersey reports a failed write as a failed stage and closes the sink. */
+        /** Whether the event went out; Jersey reports a failed write as a failed stage, not as an exception. */
         private synchronized boolean write(OutboundSseEvent event) {
             if (sink.isClosed()) {
                 return false;
