@@ -33,6 +33,7 @@ public enum Problem {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
     RATE_LIMITED(429, "Too many requests"),
+    TOO_MANY_STREAMS(429, "Too many event streams"),
     SESSION_INFO_INVALID(400, "Session information invalid"),
     INVALID_REQUEST(400, "Invalid request"),
     INTERNAL(500, "Internal error"),

@@ -144,6 +144,7 @@ public final class ProblemMappers {
         String incident = UUID.randomUUID().toString();
         Throwable logged = e instanceof EJBException ejb && ejb.getCause() != null ? ejb.getCause() : e;
         LOG.log(Level.SEVERE, "Incident " + incident + ": " + logged.getClass().getName(), logged);
-        return Problems.response(Problem.INTERNAL, "Internal error; incident " + incident + ".");
+        return Problems.response(new BatonException(Problem.INTERNAL, "Internal error; incident " + incident + ".", null,
+                Map.of("incidentId", incident)));
     }
 }

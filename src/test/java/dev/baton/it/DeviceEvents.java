@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,6 +20,7 @@ public final class DeviceEvents implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Instant> pings = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> stream;
 
     private DeviceEvents(HttpClient client, Api.Call call) {
@@ -26,7 +28,9 @@ public final class DeviceEvents implements AutoCloseable {
         stream.thenAccept(answer -> {
             String[] name = {null};
             answer.body().forEach(line -> {
-                if (line.startsWith("event:")) {
+                if (line.equals(": ping")) {
+                    pings.add(Instant.now());
+                } else if (line.startsWith("event:")) {
                     name[0] = line.substring(6).trim();
                 } else if (line.startsWith("data:") && name[0] != null) {
                     received.add(new Event(name[0], Json.createReader(new StringReader(line.substring(5).trim())).readObject()));
@@ -68,6 +72,19 @@ public final class DeviceEvents implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         throw new AssertionError("No '" + name + "' event within " + timeout);
+    }
+
+    /** When the next {@code : ping} comment line arrived; fails after {@code timeout}. */
+    public Instant awaitPing(Duration timeout) {
+        try {
+            Instant ping = pings.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (ping != null) {
+                return ping;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("No ': ping' line within " + timeout);
     }
 
     @Override
