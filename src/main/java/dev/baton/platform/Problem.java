@@ -33,6 +33,7 @@ public enum Problem {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
     RATE_LIMITED(429, "Too many requests"),
+    HEADERS_TOO_LARGE(431, "Request header fields too large"),
     SESSION_INFO_INVALID(400, "Session information invalid"),
     INVALID_REQUEST(400, "Invalid request"),
     INTERNAL(500, "Internal error"),

@@ -46,6 +46,10 @@ public class Settings {
     int requestMaxBytes;
 
     @Inject
+    @ConfigProperty(name = "baton.request.max-header-bytes")
+    int requestMaxHeaderBytes;
+
+    @Inject
     @ConfigProperty(name = "baton.claim.max-attempts")
     int claimMaxAttempts;
 
@@ -103,6 +107,11 @@ public class Settings {
 
     public int requestMaxBytes() {
         return requestMaxBytes;
+    }
+
+    /** The request line and header fields together, as HTTP/1.1 writes them. */
+    public int requestMaxHeaderBytes() {
+        return requestMaxHeaderBytes;
     }
 
     public int claimMaxAttempts() {
