@@ -50,6 +50,10 @@ public class Settings {
     int requestMaxHeaderBytes;
 
     @Inject
+    @ConfigProperty(name = "baton.request.header-timeout")
+    Duration requestHeaderTimeout;
+
+    @Inject
     @ConfigProperty(name = "baton.claim.max-attempts")
     int claimMaxAttempts;
 
@@ -112,6 +116,11 @@ public class Settings {
     /** The request line and header fields together, as HTTP/1.1 writes them. */
     public int requestMaxHeaderBytes() {
         return requestMaxHeaderBytes;
+    }
+
+    /** How long a request's header section may take to arrive, from its first byte. */
+    public Duration requestHeaderTimeout() {
+        return requestHeaderTimeout;
     }
 
     public int claimMaxAttempts() {

@@ -6,13 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * HTTP/1.1 over a plain socket to the shared server, for what no client sends: a header section
- * over the limits, a body that never comes.
+ * over the limits, a body that never comes, headers a byte at a time.
  */
 final class RawHttp implements Closeable {
 
@@ -37,6 +39,32 @@ final class RawHttp implements Closeable {
     /** The status line, headers and body of one answer framed by Content-Length; what came if the server closed first. */
     String answer() throws IOException {
         return answer(new ByteArrayOutputStream());
+    }
+
+    /**
+     * Sends {@code filler} a byte at a time, one per {@code socket}'s patience, until the server
+     * answers or closes, for at most {@code max}; answers what the server said.
+     */
+    String trickle(char filler, Duration max) throws IOException {
+        long end = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() - end < 0) {
+            try {
+                send(String.valueOf(filler));
+            } catch (SocketException e) {
+                return "";
+            }
+            try {
+                int b = socket.getInputStream().read();
+                ByteArrayOutputStream head = new ByteArrayOutputStream();
+                if (b >= 0) {
+                    head.write(b);
+                }
+                return b < 0 ? "" : answer(head);
+            } catch (SocketTimeoutException e) {
+                // nothing yet: one more byte
+            }
+        }
+        throw new AssertionError("the server still waits after " + max);
     }
 
     private String answer(ByteArrayOutputStream head) throws IOException {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts one Baton for all black-box test classes of the run and stops it at the end. Its settings
  * are short so that windows and expiries can be watched: a transfer lives 8 s, a prohibition 4 s,
- * a session idles out after 20 s.
+ * a session idles out after 20 s, headers must arrive within 4 s.
  */
 public final class SharedBaton implements BeforeAllCallback {
 
@@ -19,6 +19,8 @@ public final class SharedBaton implements BeforeAllCallback {
     public static final int CLAIM_RATE = 12;
     public static final int WRITE_RATE = 600;
     public static final int MAX_DEVICES = 4;
+    /** A request's header section must arrive within this (the default is 20 s). */
+    public static final Duration HEADER_TIMEOUT = Duration.ofSeconds(4);
     /** Refusals no step audits on its own are written once per this window. */
     public static final Duration REFUSAL_WINDOW = Duration.ofSeconds(2);
     /** The origins whose browsers may call the shared server (CORS). */
@@ -55,7 +57,8 @@ public final class SharedBaton implements BeforeAllCallback {
                 Map.entry("BATON_DEVICES_MAX_PER_USER", Integer.toString(MAX_DEVICES)),
                 Map.entry("BATON_POLICY_PAYMENTS_ALLOWED_KINDS", "desktop, laptop"),
                 Map.entry("BATON_CORS_ALLOWED_ORIGINS", PORTAL + ", " + LOCAL_PORTAL),
-                Map.entry("BATON_AUDIT_REFUSAL_WINDOW", REFUSAL_WINDOW.toString())));
+                Map.entry("BATON_AUDIT_REFUSAL_WINDOW", REFUSAL_WINDOW.toString()),
+                Map.entry("BATON_REQUEST_HEADER_TIMEOUT", HEADER_TIMEOUT.toString())));
         startup = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }
