@@ -34,6 +34,7 @@ public enum Problem {
     PRECONDITION_REQUIRED(428, "Precondition required"),
     RATE_LIMITED(429, "Too many requests"),
     TOO_MANY_STREAMS(429, "Too many event streams"),
+    HEADERS_TOO_LARGE(431, "Request header fields too large"),
     SESSION_INFO_INVALID(400, "Session information invalid"),
     INVALID_REQUEST(400, "Invalid request"),
     INTERNAL(500, "Internal error"),

@@ -46,6 +46,14 @@ public class Settings {
     int requestMaxBytes;
 
     @Inject
+    @ConfigProperty(name = "baton.request.max-header-bytes")
+    int requestMaxHeaderBytes;
+
+    @Inject
+    @ConfigProperty(name = "baton.request.header-timeout")
+    Duration requestHeaderTimeout;
+
+    @Inject
     @ConfigProperty(name = "baton.claim.max-attempts")
     int claimMaxAttempts;
 
@@ -103,6 +111,16 @@ public class Settings {
 
     public int requestMaxBytes() {
         return requestMaxBytes;
+    }
+
+    /** The request line and header fields together, as HTTP/1.1 writes them. */
+    public int requestMaxHeaderBytes() {
+        return requestMaxHeaderBytes;
+    }
+
+    /** How long a request's header section may take to arrive, from its first byte. */
+    public Duration requestHeaderTimeout() {
+        return requestHeaderTimeout;
     }
 
     public int claimMaxAttempts() {

@@ -3,9 +3,7 @@ package dev.baton.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -167,11 +165,8 @@ class HttpClientsIT {
         String head = "POST /api/v1/devices HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + clerk.jwt()
                 + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":\"a";
         String answer;
-        try (Socket socket = new Socket("127.0.0.1", SharedBaton.server().base().getPort())) {
-            socket.setSoTimeout(60_000);
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            answer = readAnswer(socket.getInputStream());
+        try (RawHttp raw = new RawHttp(Duration.ofSeconds(60))) {
+            answer = raw.send(head).answer();
         }
         assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
         assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
@@ -239,29 +234,6 @@ class HttpClientsIT {
     private static String sessionInfoAtItsLimit() {
         String json = "{\"page\":\"" + "p".repeat(4096 - 12) + "\"}";
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The status line, headers and body of one HTTP/1.1 answer framed by Content-Length. */
-    private static String readAnswer(InputStream in) throws IOException {
-        StringBuilder answer = new StringBuilder();
-        int contentLength = -1;
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                return answer.toString();
-            }
-            answer.append((char) b);
-            if (answer.toString().endsWith("\r\n\r\n")) {
-                break;
-            }
-        }
-        for (String line : answer.toString().split("\r\n")) {
-            if (line.toLowerCase().startsWith("content-length:")) {
-                contentLength = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        answer.append(new String(in.readNBytes(Math.max(contentLength, 0)), StandardCharsets.UTF_8));
-        return answer.toString();
     }
 
     /** What the server logged since {@code offset}, after a moment for the log to be written. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Starts one Baton for all black-box test classes of the run and stops it at the end. Its settings
  * are short so that windows and expiries can be watched: a transfer lives 8 s, a prohibition 4 s,
- * a session idles out after 20 s, event streams hear a ping every 2 s.
+ * a session idles out after 20 s, event streams hear a ping every 2 s, headers must arrive within 4 s.
  */
 public final class SharedBaton implements BeforeAllCallback {
 
@@ -22,6 +22,8 @@ public final class SharedBaton implements BeforeAllCallback {
     /** Each event stream hears a ping this often, and a stream whose client is gone is then dropped. */
     public static final Duration HEARTBEAT = Duration.ofSeconds(2);
     public static final int MAX_STREAMS_PER_DEVICE = 5;
+    /** A request's header section must arrive within this (the default is 20 s). */
+    public static final Duration HEADER_TIMEOUT = Duration.ofSeconds(4);
     /** Refusals no step audits on its own are written once per this window. */
     public static final Duration REFUSAL_WINDOW = Duration.ofSeconds(2);
     /** The origins whose browsers may call the shared server (CORS). */
@@ -61,6 +63,7 @@ public final class SharedBaton implements BeforeAllCallback {
                 Map.entry("BATON_AUDIT_REFUSAL_WINDOW", REFUSAL_WINDOW.toString()),
                 Map.entry("BATON_EVENTS_HEARTBEAT", HEARTBEAT.toString()),
                 Map.entry("BATON_EVENTS_MAX_STREAMS_PER_DEVICE", Integer.toString(MAX_STREAMS_PER_DEVICE)),
+                Map.entry("BATON_REQUEST_HEADER_TIMEOUT", HEADER_TIMEOUT.toString()),
                 // Baton's own test switch: a call with Baton-Test-Fault fails unexpectedly (FaultsIT).
                 Map.entry("BATON_TEST_FAULTS", "true")));
         startup = server.start();
