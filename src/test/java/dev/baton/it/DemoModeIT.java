@@ -1,27 +1,48 @@
 package dev.baton.it;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Demo mode as a newcomer meets it: Baton started with {@code BATON_DEMO=true} and nothing else,
- * and the README's walkthrough pasted into a shell, verbatim but for the server's address.
+ * and the README's walkthrough pasted into a shell, verbatim but for the server's address. It
+ * listens on loopback only; {@code BATON_DEMO_LISTEN_ON_NETWORK=true} opens it, but its tokens
+ * are still for clients on this machine alone.
  */
 class DemoModeIT {
 
+    private static final String TOKEN_REQUEST = "{\"user\":\"mallory\",\"groups\":[\"baton-admin\"]}";
+
     @Test
-    void theReadmeWalkthroughRunsAgainstDemoMode() throws IOException, InterruptedException {
+    void theReadmeWalkthroughRunsAgainstDemoModeListeningOnLoopbackOnly() throws IOException, InterruptedException {
         BatonServer server = new BatonServer("demo", Map.of("BATON_DEMO", "true"));
         try {
             server.start();
+            int port = server.base().getPort();
+            List<InetAddress> listening = Listeners.on(port);
+            assertFalse(listening.isEmpty(), "nothing listens on " + port);
+            assertTrue(listening.stream().allMatch(InetAddress::isLoopbackAddress), "listens on " + listening);
+            Optional<InetAddress> beyond = Listeners.beyondLoopback();
+            if (beyond.isPresent()) {
+                assertThrows(ConnectException.class, () -> connect(beyond.get(), port), "reached on " + beyond.get());
+            }
             String script = walkthrough().replace("BATON=http://127.0.0.1:8080", "BATON=" + server.base().toString().replaceAll("/$", ""));
             Process shell = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
             assertTrue(shell.waitFor(60, TimeUnit.SECONDS), "the walkthrough hangs");
@@ -33,9 +54,39 @@ class DemoModeIT {
                 "ACCESS_PROHIBITED"}) {
                 assertTrue(output.contains(action), () -> action + " missing in\n" + output);
             }
-            assertTrue(Files.readString(server.log()).contains("BATON DEMO MODE"), "demo mode says so in the log");
+            String log = Files.readString(server.log());
+            assertTrue(log.contains("BATON DEMO MODE"), "demo mode says so in the log");
+            assertTrue(log.contains("Listening on 127.0.0.1 only"), "and says where it listens");
         } finally {
             server.stop();
+        }
+    }
+
+    @Test
+    void openedToTheNetworkDemoModeListensOnEveryInterfaceButMintsTokensForThisMachineOnly() {
+        BatonServer server = new BatonServer("demo-network", Map.of("BATON_DEMO", "true", "BATON_DEMO_LISTEN_ON_NETWORK", "true"));
+        try {
+            server.start();
+            int port = server.base().getPort();
+            List<InetAddress> listening = Listeners.on(port);
+            assertTrue(listening.stream().anyMatch(InetAddress::isAnyLocalAddress), "listens on " + listening);
+            assertEquals(200, new Api(server.base()).post("/dev/token").json(TOKEN_REQUEST).send().status());
+            Optional<InetAddress> beyond = Listeners.beyondLoopback();
+            if (beyond.isPresent()) {
+                // This machine's own address: the call never leaves it, but Baton sees a client beyond loopback.
+                URI there = URI.create("http://" + beyond.get().getHostAddress() + ":" + port + "/");
+                Reply refused = new Api(there).post("/dev/token").json(TOKEN_REQUEST).send();
+                assertEquals(404, refused.status(), refused.text());
+                assertEquals("not-found", refused.code());
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static void connect(InetAddress address, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
         }
     }
 
