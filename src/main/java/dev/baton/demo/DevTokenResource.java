@@ -5,6 +5,8 @@ import dev.baton.platform.Fields;
 import dev.baton.platform.JsonBodies;
 import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
+import dev.baton.platform.net.Cidr;
+import dev.baton.platform.net.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,9 @@ public class DevTokenResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ClientAddresses addresses;
 
     @Context
     HttpServletRequest request;
@@ -62,12 +66,9 @@ public class DevTokenResource {
         return Jsons.object("token", Jws.rs256(keys.getPrivate(), DemoIssuer.KEY_ID, claims), "expiresAt", now.plus(LIFETIME));
     }
 
+    /** The client's, not the peer's: a trusted proxy on this machine forwards calls from anywhere. */
     private boolean fromLoopback() {
-        try {
-            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return Cidr.address(addresses.of(request)).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     private static JsonArray groups(JsonValue value) {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Demo mode as a newcomer meets it: Baton started with {@code BATON_DEMO=true} and nothing else,
  * and the README's walkthrough pasted into a shell, verbatim but for the server's address. It
  * listens on loopback only; {@code BATON_DEMO_LISTEN_ON_NETWORK=true} opens it, but its tokens
- * are still for clients on this machine alone.
+ * are still for clients on this machine alone, also behind a proxy on it.
  */
 class DemoModeIT {
 
@@ -64,13 +64,17 @@ class DemoModeIT {
 
     @Test
     void openedToTheNetworkDemoModeListensOnEveryInterfaceButMintsTokensForThisMachineOnly() {
-        BatonServer server = new BatonServer("demo-network", Map.of("BATON_DEMO", "true", "BATON_DEMO_LISTEN_ON_NETWORK", "true"));
+        BatonServer server = new BatonServer("demo-network", Map.of("BATON_DEMO", "true", "BATON_DEMO_LISTEN_ON_NETWORK", "true",
+                "BATON_TRUSTED_PROXIES", "127.0.0.1/32"));
         try {
             server.start();
             int port = server.base().getPort();
             List<InetAddress> listening = Listeners.on(port);
             assertTrue(listening.stream().anyMatch(InetAddress::isAnyLocalAddress), "listens on " + listening);
-            assertEquals(200, new Api(server.base()).post("/dev/token").json(TOKEN_REQUEST).send().status());
+            Api here = new Api(server.base());
+            assertEquals(200, here.post("/dev/token").json(TOKEN_REQUEST).send().status());
+            // Through a trusted proxy on this machine, for a client beyond it.
+            assertEquals(404, here.post("/dev/token").header("X-Forwarded-For", "203.0.113.5").json(TOKEN_REQUEST).send().status());
             Optional<InetAddress> beyond = Listeners.beyondLoopback();
             if (beyond.isPresent()) {
                 // This machine's own address: the call never leaves it, but Baton sees a client beyond loopback.

@@ -24,6 +24,8 @@ public final class SharedBaton implements BeforeAllCallback {
     /** The origins whose browsers may call the shared server (CORS). */
     public static final String PORTAL = "https://portal.baton.test";
     public static final String LOCAL_PORTAL = "http://localhost:3000";
+    /** The one address whose X-Forwarded-For counts: the test's own calls come from it. */
+    public static final String TRUSTED_PROXY = "127.0.0.1";
 
     private static final TestIssuer ISSUER = new TestIssuer();
     private static BatonServer server;
@@ -55,7 +57,8 @@ public final class SharedBaton implements BeforeAllCallback {
                 Map.entry("BATON_DEVICES_MAX_PER_USER", Integer.toString(MAX_DEVICES)),
                 Map.entry("BATON_POLICY_PAYMENTS_ALLOWED_KINDS", "desktop, laptop"),
                 Map.entry("BATON_CORS_ALLOWED_ORIGINS", PORTAL + ", " + LOCAL_PORTAL),
-                Map.entry("BATON_AUDIT_REFUSAL_WINDOW", REFUSAL_WINDOW.toString())));
+                Map.entry("BATON_AUDIT_REFUSAL_WINDOW", REFUSAL_WINDOW.toString()),
+                Map.entry("BATON_TRUSTED_PROXIES", TRUSTED_PROXY + "/32")));
         startup = server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }
