@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class DemoConfigSource implements ConfigSource {
 
-    private final Map<String, String> properties = DemoIssuer.enabled()
+    private final Map<String, String> properties = DemoMode.enabled()
             ? Map.of("mp.jwt.verify.publickey", DemoIssuer.publicKeyPem(), "mp.jwt.verify.issuer", DemoIssuer.ISSUER)
             : Map.of();
 

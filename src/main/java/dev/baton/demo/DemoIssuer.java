@@ -12,36 +12,24 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The demo token issuer: an RSA key made at start-up and held in memory only, or, for several
  * nodes that must accept each other's demo tokens, read from {@code baton.demo.key-file} (a
- * PKCS#8 PEM file, e.g. {@code openssl genpkey -algorithm RSA}). Whether demo mode is on
- * is read from the environment and system properties directly: it decides what
- * {@link DemoConfigSource}, itself a source of the configuration, provides.
+ * PKCS#8 PEM file, e.g. {@code openssl genpkey -algorithm RSA}). Made only when
+ * {@link DemoMode} is on.
  */
 public final class DemoIssuer {
 
     public static final String ISSUER = "urn:baton:demo";
     public static final String KEY_ID = "baton-demo";
 
-    private static final KeyPair KEYS = enabled() ? setting("baton.demo.key-file").map(DemoIssuer::read).orElseGet(DemoIssuer::generate) : null;
+    private static final KeyPair KEYS = DemoMode.enabled()
+            ? DemoMode.setting("baton.demo.key-file").map(DemoIssuer::read).orElseGet(DemoIssuer::generate)
+            : null;
 
     private DemoIssuer() {
-    }
-
-    /** On when {@code baton.demo=true} and no identity provider key or issuer is configured. */
-    public static boolean enabled() {
-        return setting("baton.demo").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false)
-                && !identityProviderConfigured();
-    }
-
-    public static boolean identityProviderConfigured() {
-        return setting("mp.jwt.verify.publickey").isPresent()
-                || setting("mp.jwt.verify.publickey.location").isPresent()
-                || setting("mp.jwt.verify.issuer").isPresent();
     }
 
     public static Optional<KeyPair> keys() {
@@ -50,13 +38,6 @@ public final class DemoIssuer {
 
     static String publicKeyPem() {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
-    }
-
-    private static Optional<String> setting(String key) {
-        String env = key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
-        return Optional.ofNullable(System.getProperty(key))
-                .or(() -> Optional.ofNullable(System.getenv(env)))
-                .filter(v -> !v.isBlank());
     }
 
     private static KeyPair read(String file) {

@@ -5,8 +5,11 @@ import dev.baton.platform.Fields;
 import dev.baton.platform.JsonBodies;
 import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
+import dev.baton.platform.net.Cidr;
+import dev.baton.platform.net.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -15,14 +18,19 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.net.InetAddress;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** {@code POST /dev/token}: a signed JWT for any user, in demo mode only; 404 otherwise. */
+/**
+ * {@code POST /dev/token}: a signed JWT for any user, in demo mode and to clients on this machine
+ * only; 404 otherwise. The loopback check holds even when the listener is opened to the network.
+ */
 @Path("dev/token")
 @ApplicationScoped
 public class DevTokenResource {
@@ -32,11 +40,17 @@ public class DevTokenResource {
     @Inject
     Clock clock;
 
+    @Inject
+    ClientAddresses addresses;
+
+    @Context
+    HttpServletRequest request;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject mint(byte[] body) {
-        KeyPair keys = DemoIssuer.keys().orElseThrow(BatonException::notFound);
+        KeyPair keys = DemoIssuer.keys().filter(k -> fromLoopback()).orElseThrow(BatonException::notFound);
         JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
         String user = Fields.text(request, "user", 128);
         JsonArray groups = groups(request.getOrDefault("groups", Jsons.JSON.createArrayBuilder().add("baton-user").build()));
@@ -50,6 +64,11 @@ public class DevTokenResource {
                 "exp", now.plus(LIFETIME).getEpochSecond(),
                 "jti", UUID.randomUUID().toString());
         return Jsons.object("token", Jws.rs256(keys.getPrivate(), DemoIssuer.KEY_ID, claims), "expiresAt", now.plus(LIFETIME));
+    }
+
+    /** The client's, not the peer's: a trusted proxy on this machine forwards calls from anywhere. */
+    private boolean fromLoopback() {
+        return Cidr.address(addresses.of(request)).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     private static JsonArray groups(JsonValue value) {

@@ -1,5 +1,6 @@
 package dev.baton.platform;
 
+import dev.baton.platform.net.ClientAddresses;
 import dev.baton.platform.security.AccessToken;
 import dev.baton.platform.security.AccessTokens;
 import jakarta.annotation.Priority;
@@ -28,6 +29,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     Caller caller;
 
+    @Inject
+    ClientAddresses addresses;
+
     @Context
     ResourceInfo resource;
 
@@ -42,7 +46,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         AccessToken token = tokens.verify(authorization.substring(BEARER.length()).trim());
         // Known from here on, so that a refusal for a missing role is counted against the user.
-        caller.set(new Actor(token.subject(), token.groups(), token.signedInAt(), request.getRemoteAddr()));
+        caller.set(new Actor(token.subject(), token.groups(), token.signedInAt(), addresses.of(request)));
         if (Arrays.stream(requiredRoles()).noneMatch(token.groups()::contains)) {
             throw new BatonException(Problem.FORBIDDEN, "The token lacks the role for this call.");
         }

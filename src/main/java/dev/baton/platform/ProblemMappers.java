@@ -1,5 +1,6 @@
 package dev.baton.platform;
 
+import dev.baton.platform.net.ClientAddresses;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonException;
@@ -39,8 +40,8 @@ public final class ProblemMappers {
     static Response refused(BatonException e, HttpServletRequest request) {
         if (!e.isAudited() && e.problem().status() < 500) {
             String user = CDI.current().select(Caller.class).get().known().map(Actor::user).orElse(null);
-            CDI.current().getBeanManager().getEvent().select(Refused.class)
-                    .fire(new Refused(user, request.getRemoteAddr(), e.problem().code()));
+            String address = CDI.current().select(ClientAddresses.class).get().of(request);
+            CDI.current().getBeanManager().getEvent().select(Refused.class).fire(new Refused(user, address, e.problem().code()));
         }
         return Problems.response(e);
     }

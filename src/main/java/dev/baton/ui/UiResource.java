@@ -1,6 +1,6 @@
 package dev.baton.ui;
 
-import dev.baton.demo.DemoIssuer;
+import dev.baton.demo.DemoMode;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,7 +89,7 @@ public class UiResource {
         JsonValue oidc = oidcClientId.filter(id -> issuer.isPresent())
                 .<JsonValue>map(id -> Jsons.object("authority", issuer.get(), "clientId", id))
                 .orElse(JsonValue.NULL);
-        return Jsons.object("demo", DemoIssuer.enabled(), "oidc", oidc);
+        return Jsons.object("demo", DemoMode.enabled(), "oidc", oidc);
     }
 
     private Response file(String folder, String name) {

@@ -27,6 +27,12 @@ public final class Curl {
         }
     }
 
+    /** Calls from this local address ({@code --interface}), e.g. 127.0.0.2: loopback, but another peer. */
+    public Curl from(String localAddress) {
+        options.addAll(List.of("--interface", localAddress));
+        return this;
+    }
+
     public Curl header(String name, String value) {
         options.addAll(List.of("-H", name + ": " + value));
         return this;

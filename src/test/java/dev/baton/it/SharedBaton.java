@@ -29,6 +29,8 @@ public final class SharedBaton implements BeforeAllCallback {
     /** The origins whose browsers may call the shared server (CORS). */
     public static final String PORTAL = "https://portal.baton.test";
     public static final String LOCAL_PORTAL = "http://localhost:3000";
+    /** The one address whose X-Forwarded-For counts: the test's own calls come from it. */
+    public static final String TRUSTED_PROXY = "127.0.0.1";
 
     private static final TestIssuer ISSUER = new TestIssuer();
     private static BatonServer server;
@@ -64,6 +66,7 @@ public final class SharedBaton implements BeforeAllCallback {
                 Map.entry("BATON_EVENTS_HEARTBEAT", HEARTBEAT.toString()),
                 Map.entry("BATON_EVENTS_MAX_STREAMS_PER_DEVICE", Integer.toString(MAX_STREAMS_PER_DEVICE)),
                 Map.entry("BATON_REQUEST_HEADER_TIMEOUT", HEADER_TIMEOUT.toString()),
+                Map.entry("BATON_TRUSTED_PROXIES", TRUSTED_PROXY + "/32"),
                 // Baton's own test switch: a call with Baton-Test-Fault fails unexpectedly (FaultsIT).
                 Map.entry("BATON_TEST_FAULTS", "true")));
         startup = server.start();
