@@ -5,7 +5,6 @@ import dev.baton.platform.Grid;
 import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -26,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -58,19 +59,32 @@ public class EventHub {
     @ConfigProperty(name = "baton.events.max-streams-per-device")
     int maxStreamsPerDevice;
 
-    @Resource
-    ManagedScheduledExecutorService executor;
-
     private UUID subscription;
     private ScheduledFuture<?> heartbeats;
 
     void listen(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         subscription = grid.subscribe(TOPIC, message -> publish(DeviceEvent.parse(message)));
-        heartbeats = executor.scheduleAtFixedRate(this::ping, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts the heartbeat with the first stream. Its executor is looked up here, on a request's
+     * thread, rather than injected: an injected one was seen null once, when this bean was made
+     * during a start-up whose EJB work ran beside the web module's (a prohibition that had lapsed
+     * while the node was down), and the deployment failed.
+     */
+    private synchronized void beat() {
+        if (heartbeats == null) {
+            try {
+                ManagedScheduledExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+                heartbeats = executor.scheduleAtFixedRate(this::ping, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (NamingException e) {
+                throw new IllegalStateException("No executor for the event stream heartbeat", e);
+            }
+        }
     }
 
     @PreDestroy
-    void stopListening() {
+    synchronized void stopListening() {
         if (heartbeats != null) {
             heartbeats.cancel(false);
         }
@@ -81,6 +95,7 @@ public class EventHub {
 
     /** Opens a stream of a device, or refuses it (429 {@code too-many-streams}) when the device holds enough here. */
     public void open(String deviceId, SseEventSink sink, Sse sse) {
+        beat();
         Stream stream = new Stream(sink, sse);
         AtomicBoolean admitted = new AtomicBoolean();
         streams.compute(deviceId, (id, held) -> {
