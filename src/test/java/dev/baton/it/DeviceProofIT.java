@@ -25,12 +25,7 @@ class DeviceProofIT {
     void aBoundDeviceIsServedOnlyWithAFreshProofOfItsOwnKeyForThisCall() {
         ProofKey key = ProofKey.ec();
         Clerk.Device phone = registerBound(key);
-        Reply opened = clerk.api.post("sessions").bearer(clerk.jwt()).device(phone.token())
-                .header("DPoP", key.proof("POST", clerk.api.uri("sessions")))
-                .json(Json.createObjectBuilder().add("application", "portal").add("state", Json.createObjectBuilder().add("n", 1)).build())
-                .send();
-        assertEquals(201, opened.status(), opened::toString);
-        Clerk.Held session = new Clerk.Held(opened.get("id"), opened.get("sessionToken"));
+        Clerk.Held session = openBound(phone, key);
         URI url = clerk.api.uri("sessions/" + session.id());
         assertEquals(200, read(phone, session, key.proof("GET", url)).status());
 
@@ -97,11 +92,45 @@ class DeviceProofIT {
         assertEquals(0, clerk.api.get("devices").bearer(clerk.jwt()).send().array().size(), "nothing was registered");
     }
 
+    /**
+     * Behind a proxy the URL a proof names is the proxy's, as its {@code X-Forwarded-*} headers say
+     * ({@code BATON_PROOF_TRUST_FORWARDED}); the shared server takes them from its trusted proxy
+     * 127.0.0.1 alone. From 127.0.0.2 the same headers name nothing, and the proof is refused.
+     */
+    @Test
+    void aProofNamesTheProxysUrlOnlyWhenATrustedProxySaysSo() {
+        ProofKey key = ProofKey.ec();
+        Clerk.Device phone = registerBound(key);
+        Clerk.Held session = openBound(phone, key);
+        URI inside = clerk.api.uri("sessions/" + session.id());
+        URI outside = URI.create("https://baton.bank.example" + inside.getRawPath());
+        Reply proxied = clerk.api.get("sessions/" + session.id()).bearer(clerk.jwt()).device(phone.token()).session(session.token())
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "baton.bank.example")
+                .header("DPoP", key.proof("GET", outside)).send();
+        assertEquals(200, proxied.status(), proxied::toString);
+
+        Curl.Result direct = new Curl(false).from("127.0.0.2").header("Authorization", "Bearer " + clerk.jwt())
+                .header("Baton-Device-Token", phone.token()).header("Baton-Session-Token", session.token())
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "baton.bank.example")
+                .header("DPoP", key.proof("GET", outside)).run(inside.toString());
+        assertEquals(401, direct.status(), direct.output());
+        assertTrue(direct.output().contains("\"code\":\"proof-invalid\""), direct.output());
+    }
+
     private Clerk.Device registerBound(ProofKey key) {
         Reply reply = clerk.registration("phone", key.jwk());
         assertEquals(201, reply.status(), reply::toString);
         assertEquals(key.jwk().getString("kty"), reply.json().getJsonObject("publicKey").getString("kty"));
         return new Clerk.Device(reply.get("id"), reply.get("deviceToken"));
+    }
+
+    private Clerk.Held openBound(Clerk.Device device, ProofKey key) {
+        Reply opened = clerk.api.post("sessions").bearer(clerk.jwt()).device(device.token())
+                .header("DPoP", key.proof("POST", clerk.api.uri("sessions")))
+                .json(Json.createObjectBuilder().add("application", "portal").add("state", Json.createObjectBuilder().add("n", 1)).build())
+                .send();
+        assertEquals(201, opened.status(), opened::toString);
+        return new Clerk.Held(opened.get("id"), opened.get("sessionToken"));
     }
 
     private Reply read(Clerk.Device device, Clerk.Held session, String proof) {

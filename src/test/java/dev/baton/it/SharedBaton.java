@@ -67,6 +67,7 @@ public final class SharedBaton implements BeforeAllCallback {
                 Map.entry("BATON_EVENTS_MAX_STREAMS_PER_DEVICE", Integer.toString(MAX_STREAMS_PER_DEVICE)),
                 Map.entry("BATON_REQUEST_HEADER_TIMEOUT", HEADER_TIMEOUT.toString()),
                 Map.entry("BATON_TRUSTED_PROXIES", TRUSTED_PROXY + "/32"),
+                Map.entry("BATON_PROOF_TRUST_FORWARDED", "true"),
                 // Baton's own test switch: a call with Baton-Test-Fault fails unexpectedly (FaultsIT).
                 Map.entry("BATON_TEST_FAULTS", "true")));
         startup = server.start();

@@ -7,6 +7,7 @@ import dev.baton.platform.Counters;
 import dev.baton.platform.JsonBodies;
 import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
+import dev.baton.platform.net.ClientAddresses;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -49,6 +50,9 @@ public class DeviceProofs {
 
     @Inject
     Settings settings;
+
+    @Inject
+    ClientAddresses addresses;
 
     @Inject
     Clock clock;
@@ -114,12 +118,13 @@ public class DeviceProofs {
 
     /**
      * The URL the client called: its scheme, host and port as the {@code Host} header (or, behind
-     * a trusted proxy, the {@code X-Forwarded-*} headers) say, and the path without the query.
+     * a proxy of {@code baton.trusted-proxies}, with {@code baton.proof.trust-forwarded}, the
+     * {@code X-Forwarded-*} headers) say, and the path without the query.
      */
     private String calledUrl() {
         String scheme = request.getScheme();
         String host = request.getHeader("Host");
-        if (settings.proofTrustForwarded()) {
+        if (settings.proofTrustForwarded() && addresses.fromTrustedProxy(request)) {
             scheme = Optional.ofNullable(request.getHeader("X-Forwarded-Proto")).orElse(scheme);
             host = Optional.ofNullable(request.getHeader("X-Forwarded-Host")).orElse(host);
             String port = request.getHeader("X-Forwarded-Port");

@@ -68,6 +68,11 @@ public class ClientAddresses {
         return clientOf(request.getRemoteAddr(), Collections.list(request.getHeaders(FORWARDED_FOR)));
     }
 
+    /** Whether this request comes straight from one of {@code baton.trusted-proxies}. */
+    public boolean fromTrustedProxy(HttpServletRequest request) {
+        return Cidr.address(request.getRemoteAddr()).filter(this::isTrusted).isPresent();
+    }
+
     /**
      * The client behind {@code peer}, given the {@code X-Forwarded-For} header lines of the request.
      * An entry that is no IP address ends the walk: the last trusted hop is answered, never a
