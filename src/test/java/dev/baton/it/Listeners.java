@@ -2,19 +2,14 @@ package dev.baton.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where a server listens, as the system sees it ({@code ss} of iproute2), and an address of this
- * machine beyond loopback to try it from. Nothing here sends a packet off the machine.
+ * Where a server listens, as the system sees it ({@code ss} of iproute2).
  */
 final class Listeners {
 
@@ -35,27 +30,6 @@ final class Listeners {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** An IPv4 address of an interface of this machine that is up and not loopback, if it has one. */
-    static Optional<InetAddress> beyondLoopback() {
-        try {
-            return NetworkInterface.networkInterfaces()
-                    .filter(Listeners::upAndNotLoopback)
-                    .flatMap(NetworkInterface::inetAddresses)
-                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-                    .findFirst();
-        } catch (SocketException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean upAndNotLoopback(NetworkInterface nic) {
-        try {
-            return nic.isUp() && !nic.isLoopback();
-        } catch (SocketException e) {
-            return false;
         }
     }
 
