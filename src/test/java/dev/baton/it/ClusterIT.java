@@ -63,7 +63,9 @@ class ClusterIT {
                 "BATON_TRANSFER_TTL", "PT30S",
                 "BATON_PROHIBITION_PERIOD", PROHIBITION.toString(),
                 "BATON_RATE_LIMIT_CLAIM", CLAIM_RATE + "/PT1M",
-                "BATON_PROOF_TRUST_FORWARDED", "true"));
+                "BATON_PROOF_TRUST_FORWARDED", "true",
+                // The test calls the nodes as their load balancer would (X-Forwarded-Host).
+                "BATON_TRUSTED_PROXIES", "127.0.0.1/32"));
         Instant begin = Instant.now();
         cluster.up();
         System.out.println("[figures] two nodes and PostgreSQL ready after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
