@@ -60,17 +60,22 @@ final class HeaderDeadline extends HttpProbe.Adapter {
         deadlines.forEach((connection, deadline) -> {
             if (now - deadline > 0 && deadlines.remove(connection, deadline)) {
                 LOG.fine(() -> "Request headers did not arrive within the limit; connection from " + connection.getPeerAddress() + " closed");
-                ((Connection) connection).write(Buffers.wrap(connection.getMemoryManager(), answer), new EmptyCompletionHandler() {
-                    @Override
-                    public void completed(Object result) {
-                        connection.closeSilently();
-                    }
+                try {
+                    ((Connection) connection).write(Buffers.wrap(connection.getMemoryManager(), answer), new EmptyCompletionHandler() {
+                        @Override
+                        public void completed(Object result) {
+                            connection.closeSilently();
+                        }
 
-                    @Override
-                    public void failed(Throwable throwable) {
-                        connection.closeSilently();
-                    }
-                });
+                        @Override
+                        public void failed(Throwable throwable) {
+                            connection.closeSilently();
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    // A connection closed meanwhile; an exception here would end the schedule, and every later expiry.
+                    connection.closeSilently();
+                }
             }
         });
     }
