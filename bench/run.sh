@@ -16,7 +16,8 @@
 # Each freshly started server is first warmed up (measured nowhere), Keycloak and Baton alike;
 # each phase then has its own warm-up, discarded, before its measured window. Writes
 # bench/results/<date>.md with its PNG plots. A full run takes about 20 minutes, --quick about 6. It stops only what it
-# started (by PID) and drops its databases.
+# started (by PID) and drops its databases. BENCH_JAR runs another jar than target/baton.jar,
+# BENCH_RESULTS writes the page elsewhere than bench/results (bench/compare.sh sets both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,8 +55,12 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; forget "$
 note() { echo "$1" >>"$lines"; }
 say() { echo "[bench $(date +%T)] $*"; }
 
-[ -f target/baton.jar ] || { say "building target/baton.jar"; mvn -B -q -DskipTests package; }
-[ -z "$(find src pom.xml server-config -newer target/baton.jar -print -quit)" ] || say "note: target/baton.jar is older than the sources (mvn package to measure them)"
+jar=${BENCH_JAR:-target/baton.jar}
+results=${BENCH_RESULTS:-bench/results}
+if [ -z "${BENCH_JAR:-}" ]; then
+  [ -f "$jar" ] || { say "building $jar"; mvn -B -q -DskipTests package; }
+  [ -z "$(find src pom.xml server-config -newer "$jar" -print -quit)" ] || say "note: $jar is older than the sources (mvn package to measure them)"
+fi
 say "building the bench"
 (cd bench && mvn -B -q package)
 bench() { java -Xmx2g -cp "bench/target/classes:$(cat bench/target/classpath)" dev.baton.bench.Main "$@" --out "$lines"; }
@@ -77,7 +82,7 @@ node() {
   if [ "$db" = h2 ]; then unset BATON_DB_URL; else export BATON_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db; fi
   BATON_DEMO=true BATON_DEMO_KEY_FILE=$work/demo-key.pem BATON_KEY_FILE=$work/baton.key BATON_DATA_DIR=$work/$name BATON_DB_USER=postgres BATON_DB_PASSWORD= \
   BATON_RATE_LIMIT_CLAIM=100000000/PT1M BATON_RATE_LIMIT_WRITE=100000000/PT1M \
-    java -jar target/baton.jar --port "$port" --name "$name" --clustername "$cluster" --clustermode "tcpip:$members" \
+    java -jar "$jar" --port "$port" --name "$name" --clustername "$cluster" --clustermode "tcpip:$members" \
       --interfaces 127.0.0.1 --startport "$grid" >"$work/$name.log" 2>&1 &
   node_pid=$!; pids+=("$node_pid")
   unset BATON_DB_URL
@@ -167,13 +172,13 @@ if wants startup; then
   stop "$node_pid"
 fi
 
-mkdir -p bench/results
+mkdir -p "$results"
 facts=(--fact "command=\`$invocation\`, $(( (SECONDS - started) / 60 )) min"
   --fact "machine=$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | sed -n 1p)), $(free -g | awk '/^Mem:/ {print $2}') GB memory, $(uname -sr)"
   --fact "load average (1, 5, 15 min)=$load_before before the run, $(cut -d' ' -f1-3 /proc/loadavg) after it (anything else running on these cores skews the figures)"
   --fact "Java=$(java -version 2>&1 | sed -n 1p) (Baton, Keycloak and the generator alike, all on the same cores)"
-  --fact "Baton=\`$(git rev-parse --short HEAD)\` (target/baton.jar built $(date -u -r target/baton.jar +'%F %R UTC')); Keycloak 26.7.3 dev mode, --db=dev-mem; $($pg -tAc 'select version()' | cut -d' ' -f1,2) on 127.0.0.1:5432"
+  --fact "Baton=\`${BENCH_LABEL:-$(git rev-parse --short HEAD)}\` ($jar built $(date -u -r "$jar" +'%F %R UTC')); Keycloak 26.7.3 dev mode, --db=dev-mem; $($pg -tAc 'select version()' | cut -d' ' -f1,2) on 127.0.0.1:5432"
   --fact "generator=our own closed loop (bench/src/main/java/dev/baton/bench/ClosedLoop.java): one platform thread and one HTTP/1.1 connection (JDK HttpClient) per user, warm-up ${warm} s discarded, ${measure} s measured, HdrHistogram; loopback only")
 java -Xmx1g -cp "bench/target/classes:$(cat bench/target/classpath)" dev.baton.bench.Main report --in "$lines" \
-  --out "bench/results/$date.md" --plots bench/results "${facts[@]}"
-say "done in $(( (SECONDS - started) / 60 )) min: bench/results/$date.md"
+  --out "$results/$date.md" --plots "$results" "${facts[@]}"
+say "done in $(( (SECONDS - started) / 60 )) min: $results/$date.md"

@@ -25,6 +25,7 @@ import java.util.function.IntFunction;
  * baton    --nodes URL[,URL] --section NAME [--scenarios floor,reads,transfers] [--prewarm S] --warm S --measure S --out FILE
  * growth   --nodes URL --jdbc URL --sessions N --warm S --measure S --out FILE
  * report   --in FILE --out FILE.md --plots DIR [--fact "name=value"]...
+ * compare  --in LABEL=FILE [--in LABEL=FILE]... --out FILE.md
  * </pre>
  */
 public final class Main {
@@ -42,6 +43,7 @@ public final class Main {
             case "baton" -> baton(options);
             case "growth" -> growth(options);
             case "report" -> Report.write(options);
+            case "compare" -> Compare.write(options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
