@@ -3,7 +3,9 @@ package dev.baton.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,6 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Settings {
+
+    private static final int POLICIES_KEPT = 1000;
+
+    private final Map<String, Optional<String>> allowedKinds = new ConcurrentHashMap<>();
 
     @Inject
     Config config;
@@ -156,8 +162,20 @@ public class Settings {
         return proofTrustForwarded;
     }
 
-    /** {@code baton.policy.<application>.allowed-kinds}: comma-separated device kinds, or empty. */
+    /**
+     * {@code baton.policy.<application>.allowed-kinds}: comma-separated device kinds, or empty. Read
+     * once per application (a lookup asks every config source, the data grid's among them), for at
+     * most {@value #POLICIES_KEPT} applications; beyond them each call looks it up again.
+     */
     public Optional<String> allowedKinds(String application) {
-        return config.getOptionalValue("baton.policy." + application + ".allowed-kinds", String.class);
+        Optional<String> kept = allowedKinds.get(application);
+        if (kept != null) {
+            return kept;
+        }
+        Optional<String> read = config.getOptionalValue("baton.policy." + application + ".allowed-kinds", String.class);
+        if (allowedKinds.size() < POLICIES_KEPT) {
+            allowedKinds.put(application, read);
+        }
+        return read;
     }
 }
