@@ -236,21 +236,9 @@ export async function offerPrompt(baton, transferId, code = '') {
   const input = el('input', { id: 'claim-code', name: 'claimCode', value: code, autocomplete: 'one-time-code', required: true,
     autocapitalize: 'characters', spellcheck: 'false' });
   const again = el('div');
-  const claim = async event => {
+  const claim = event => {
     event.preventDefault();
-    try {
-      const session = await baton.restore(await baton.claim(transferId, input.value));
-      sessionStorage.removeItem(PENDING_CLAIM);
-      hold(session);
-      location.href = new URL('app/loan.html', BASE).href;
-    } catch (error) {
-      explain(error);
-      if (error.code === 'reauthentication-required') {
-        sessionStorage.setItem(PENDING_CLAIM, JSON.stringify({ transfer: transferId, code: input.value }));
-        show(again, el('button', { type: 'button', id: 'sign-in-again', onclick: () => signInAgain(error.maxAge)
-          .then(() => { show(again); form.requestSubmit(); }, explain) }, 'Sign in again to continue'));
-      }
-    }
+    claimHere(baton, transferId, input, form, again);
   };
   const decline = async () => {
     try {
@@ -277,9 +265,38 @@ export async function offerPrompt(baton, transferId, code = '') {
   input.focus();
 }
 
+/**
+ * Claims `transferId` with the code typed into `input`, restores the session here and opens it in
+ * the loan application. When the claim wants a fresh sign-in, `again` gets a button for it, after
+ * which `form` is submitted once more (the claim is kept for this tab across a sign-in elsewhere).
+ */
+export async function claimHere(baton, transferId, input, form, again) {
+  try {
+    const session = await baton.restore(await baton.claim(transferId, input.value));
+    sessionStorage.removeItem(PENDING_CLAIM);
+    hold(session);
+    location.href = new URL('app/loan.html', BASE).href;
+  } catch (error) {
+    explain(error);
+    if (error.code === 'reauthentication-required') {
+      sessionStorage.setItem(PENDING_CLAIM, JSON.stringify({ transfer: transferId, code: input.value }));
+      show(again, el('button', { type: 'button', id: 'sign-in-again', onclick: () => signInAgain(error.maxAge)
+        .then(() => { show(again); form.requestSubmit(); }, explain) }, 'Sign in again to continue'));
+    }
+  }
+}
+
+const hooks = [];
+
+/** Lets a module hear every notice of the pages that listen (pull.js: requests to continue a session elsewhere). */
+export function onEveryNotice(hook) {
+  hooks.push(hook);
+}
+
 /** Streams this device's notices; offers open the prompt, everything goes to `onNotice` too. */
 export function listen(baton, onNotice = () => {}) {
   return baton.listen(notice => {
+    hooks.forEach(hook => hook(baton, notice));
     if (notice.type === 'transfer-offered') {
       offerPrompt(baton, notice.transferId).catch(explain);
     } else if (notice.type === 'transfer-cancelled' || notice.type === 'transfer-expired') {

@@ -1,6 +1,7 @@
 // Where a QR code leads: the claim link carries the transfer and its code in the fragment, which
 // never reaches a server. It is kept for this tab only and wiped from the address bar at once.
 import { client, el, explain, offerPrompt, PENDING_CLAIM, show, signedInPage } from './app.js';
+import { continueHere } from './pull.js';
 
 const link = new URLSearchParams(location.hash.slice(1));
 if (link.has('transfer')) {
@@ -16,7 +17,8 @@ async function start() {
   const pending = JSON.parse(sessionStorage.getItem(PENDING_CLAIM) || 'null');
   const baton = client(session);
   if (!pending) {
-    show('#content', el('p', {}, 'No transfer to continue. Scan the code the other device shows.'));
+    show('#content', el('p', {}, 'No transfer to continue. Scan the code the other device shows, or ask for a session here.'),
+      await baton.device() ? await continueHere(baton) : el('p', {}, 'Register this browser first: ', el('a', { href: './' }, 'This device'), '.'));
   } else if (!await baton.device()) {
     show('#content', el('p', {}, 'Register this browser first: ', el('a', { href: './' }, 'This device'),
       ', then scan the code again.'));

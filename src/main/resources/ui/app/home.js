@@ -1,5 +1,6 @@
 // "This device": sign in, register this browser as a device and name it, list and revoke the user's devices.
 import { client, el, explain, listen, PENDING_CLAIM, say, show, signedInPage } from './app.js';
+import './pull.js';  // a request for the session held here shows on this page too
 
 const KINDS = ['desktop', 'laptop', 'phone', 'tablet', 'other'];
 

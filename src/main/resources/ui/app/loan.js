@@ -1,7 +1,9 @@
 // The demo application: a loan form whose state is saved as the clerk types, and the move of that
 // session to another device — offer with QR code and code, countdown, cancel — and, on the device
-// it left, "moved to …" with a countdown until the prohibition ends.
+// it left, "moved to …" with a countdown until the prohibition ends. A device holding no loan
+// session may ask for one held elsewhere ("continue here", pull.js).
 import { $, client, countdown, describe, el, explain, held, hold, listen, say, show, signedInPage } from './app.js';
+import { approvedPull, continueHere } from './pull.js';
 
 const APPLICATION = 'loans';
 const FIELDS = [
@@ -34,7 +36,7 @@ async function showHeld() {
   stopCountdown();
   const mine = held();
   if (!mine) {
-    show('#content', el('button', { type: 'button', id: 'start', onclick: () => begin().catch(explain) }, 'Start a loan application'));
+    await showStart();
     return;
   }
   try {
@@ -47,9 +49,15 @@ async function showHeld() {
     } else {
       hold(null);
       explain(error);
-      show('#content', el('button', { type: 'button', id: 'start', onclick: () => begin().catch(explain) }, 'Start a loan application'));
+      await showStart();
     }
   }
+}
+
+/** A new application, or one held on another device continued here. */
+async function showStart() {
+  show('#content', el('button', { type: 'button', id: 'start', onclick: () => begin().catch(explain) }, 'Start a loan application'),
+    await continueHere(baton));
 }
 
 async function begin() {
@@ -126,8 +134,9 @@ async function cancel() {
 async function showMoved(until) {
   const mine = held();
   let where = 'another device';
-  if (offer && mine && offer.sessionId === mine.id) {
-    where = describe((await baton.devices()).find(d => d.id === offer.targetDeviceId));
+  const move = offer || approvedPull();
+  if (move && mine && move.sessionId === mine.id) {
+    where = describe((await baton.devices()).find(d => d.id === move.targetDeviceId));
   }
   const timeLeft = el('span', { id: 'prohibited-for' });
   show('#content', el('section', { id: 'moved', 'aria-labelledby': 'moved-title' },

@@ -25,6 +25,7 @@ public enum Problem {
     TARGET_PROHIBITED(409, "Target device prohibited"),
     SESSION_NOT_ACTIVE(409, "Session not active"),
     TRANSFER_IN_PROGRESS(409, "Transfer in progress"),
+    TRANSFER_NOT_APPROVED(409, "Transfer not approved"),
     DEVICE_LIMIT_REACHED(409, "Device limit reached"),
     CONCURRENT_MODIFICATION(409, "Concurrent modification"),
     TRANSFER_GONE(410, "Transfer gone"),

@@ -89,6 +89,11 @@ export class Baton {
     });
   }
 
+  /** The user's active sessions, on any of their devices, without their state: `[{id, application, holderDeviceId, lastActivityAt, ...}]`. */
+  async sessions() {
+    return this.#call('GET', 'sessions');
+  }
+
   /** Ends a held session. */
   async end(held) {
     await this.#call('DELETE', `sessions/${encodeURIComponent(held.id)}`, { asDevice: true, session: held });
@@ -111,7 +116,7 @@ export class Baton {
     return this.#call('GET', `transfers/${encodeURIComponent(transferId)}`, { asDevice: true });
   }
 
-  /** The source withdraws its offer. */
+  /** The device that asked withdraws: the source its offer, the target of a pull its request (or the holder the code it approved). */
   async cancel(transferId) {
     await this.#call('DELETE', `transfers/${encodeURIComponent(transferId)}`, { asDevice: true });
   }
@@ -119,6 +124,32 @@ export class Baton {
   /** The target's "not me": the offer is cancelled and the source is told. */
   async decline(transferId) {
     await this.#call('POST', `transfers/${encodeURIComponent(transferId)}/decline`, { asDevice: true });
+  }
+
+  /**
+   * "Continue here": asks the device holding `sessionId` (a session of the user held elsewhere) to
+   * let it move to this device. Answers `{id, direction: 'pull', status: 'AWAITING_APPROVAL', ...}`;
+   * the holder hears `transfer-requested`, and this device `transfer-approved` or `transfer-denied`.
+   * Once approved, claim it with the code the holder shows, then restore it, as an offer.
+   */
+  async pull(sessionId) {
+    return this.#call('POST', 'transfers', { asDevice: true, body: { sessionId } });
+  }
+
+  /**
+   * The holder lets a pull of its session go ahead. `info` travels in the Baton-Session-Info header,
+   * as with `offer`; `held` is the session as held here (`{id, sessionToken}`). Answers
+   * `{status: 'PENDING', claimCode, claimPage, ...}`: show the code to the user, to type there.
+   */
+  async approve(transferId, info = {}, held, { qr = false } = {}) {
+    return this.#call('POST', `transfers/${encodeURIComponent(transferId)}/approve${qr ? '?qr=svg' : ''}`, {
+      asDevice: true, session: held, headers: { 'Baton-Session-Info': base64url(JSON.stringify(info)) },
+    });
+  }
+
+  /** The holder refuses a pull: `{status: 'DENIED', ...}`; the asking device hears `transfer-denied`. */
+  async deny(transferId) {
+    return this.#call('POST', `transfers/${encodeURIComponent(transferId)}/deny`, { asDevice: true });
   }
 
   /** Claims an offer made to this device with the code the source shows: `{sessionId, sessionInfo, restoreToken}`. */
@@ -137,7 +168,8 @@ export class Baton {
 
   /**
    * Streams this device's notices (`transfer-offered`, `transfer-claimed`, `transfer-cancelled`,
-   * `session-moved`, `prohibition-ended`, ...) to `onNotice(notice)`, reconnecting with backoff.
+   * `transfer-requested`, `transfer-approved`, `transfer-denied`, `session-moved`, `prohibition-ended`,
+   * ...) to `onNotice(notice)`, reconnecting with backoff.
    * `onState('open' | 'reconnecting' | 'closed', error)` tells the app. Answers `{close()}`.
    */
   listen(onNotice, onState = () => {}) {

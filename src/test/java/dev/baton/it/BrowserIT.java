@@ -142,6 +142,44 @@ class BrowserIT {
     }
 
     @Test
+    void thePhoneContinuesTheDesktopsLoanFormOnceTheDesktopApproves() {
+        phoneAsksForTheDesktopsLoanForm();
+        assertFalse(desktop.text(By.cssSelector("#pull-request time")).isBlank(), "when the phone asked");
+        assertUnlabelledControls(desktop);
+        desktop.screenshot("asked-to-continue-on-the-phone");
+        desktop.await(By.id("approve"), WAIT).click();
+        String code = desktop.text(By.id("pull-code-shown"));
+        assertTrue(code.matches("[2-9A-HJKMNP-TV-Z]{8}"), code);
+        desktop.screenshot("approved-with-the-code");
+
+        awaitText(phone, By.id("pull-state"), "Approved");
+        assertUnlabelledControls(phone);
+        phone.await(By.id("pull-code"), WAIT).sendKeys(code, Keys.ENTER);
+        awaitValue(phone, "applicant", "Ada Lovelace");
+        assertEquals("25000", phone.await(By.id("amount"), WAIT).getAttribute("value"));
+        phone.screenshot("form-continued-on-phone");
+
+        awaitText(desktop, By.id("moved-title"), "Moved to Pixel (phone");
+        assertTrue(desktop.driver().findElements(By.id("pull-request")).isEmpty(), "the request is done");
+        desktop.screenshot("desktop-kept-out");
+        assertFalse(audit("ACCESS_PROHIBITED").isEmpty(), "the desktop's page was refused the session");
+        assertEquals(1, audit("PULL_APPROVED").size());
+    }
+
+    @Test
+    void theDesktopDeniesThePhonesRequestAndThePhoneIsTold() {
+        phoneAsksForTheDesktopsLoanForm();
+        desktop.await(By.id("deny"), WAIT).click();
+        awaitText(desktop, By.id("status"), "Denied");
+        assertTrue(desktop.driver().findElements(By.id("pull-request")).isEmpty(), "the request is answered");
+        awaitText(phone, By.id("status"), "denied the request");
+        assertTrue(phone.driver().findElements(By.id("pull-form")).isEmpty(), "nothing to type any more");
+        phone.screenshot("request-denied");
+        assertEquals(1, audit("PULL_DENIED").size());
+        assertEquals("Ada Lovelace", desktop.await(By.id("applicant"), WAIT).getAttribute("value"), "the desktop keeps the form");
+    }
+
+    @Test
     void aWrongCodeIsRefusedAndTheRightOneStillWorks() {
         offerToPhone();
         WebElement input = phone.await(By.id("claim-code"), WAIT);
@@ -295,6 +333,30 @@ class BrowserIT {
         desktop.await(By.id("send-button"), WAIT).click();
         desktop.await(By.id("claim-code-shown"), WAIT);
         awaitText(phone, By.id("offer-source"), "Office PC (desktop");
+    }
+
+    /**
+     * The desktop holds a loan form; the phone, registered after it, finds it among the sessions held
+     * elsewhere and asks for it; the desktop is shown who asks.
+     */
+    private void phoneAsksForTheDesktopsLoanForm() {
+        register(desktop, "Office PC", "desktop");
+        desktop.open(page("app/loan.html"));
+        desktop.await(By.id("start"), WAIT).click();
+        type(desktop, "applicant", "Ada Lovelace");
+        type(desktop, "amount", "25000");
+        awaitText(desktop, By.id("saved"), "All changes saved (version");
+        awaitText(desktop, By.id("live"), "Live notices on");
+
+        register(phone, "Pixel", "phone");
+        phone.open(page("app/loan.html"));
+        awaitText(phone, By.id("live"), "Live notices on");
+        awaitText(phone, By.id("elsewhere"), "Loan application on Office PC (desktop");
+        assertUnlabelledControls(phone);
+        phone.screenshot("sessions-held-elsewhere");
+        phone.await(By.cssSelector("#elsewhere button"), WAIT).click();
+        awaitText(phone, By.id("pull-state"), "Asked Office PC");
+        awaitText(desktop, By.id("pull-asker"), "Pixel (phone, " + platform(phone) + ")");
     }
 
     private static void type(Browser browser, String field, String text) {

@@ -123,6 +123,29 @@ public final class Clerk {
         return restore.json();
     }
 
+    /** {@code POST /transfers}: "continue here", {@code target} asks for the session. */
+    public Reply pull(Device target, String sessionId) {
+        return api.post("transfers").bearer(jwt()).device(target.token())
+                .json(Json.createObjectBuilder().add("sessionId", sessionId).build()).send();
+    }
+
+    /** Asks for a session, which must succeed; answers the 201's body. */
+    public JsonObject ask(Device target, Held session) {
+        Reply reply = pull(target, session.id());
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    /** The holder approves a pull, sending {@link #info()}. */
+    public Reply approve(Device holder, Held session, String transferId) {
+        return api.post("transfers/" + transferId + "/approve").bearer(jwt()).device(holder.token()).session(session.token())
+                .header("Baton-Session-Info", encode(info())).send();
+    }
+
+    public Reply deny(Device holder, String transferId) {
+        return api.post("transfers/" + transferId + "/deny").bearer(jwt()).device(holder.token()).send();
+    }
+
     public static JsonObject info() {
         return Json.createObjectBuilder().add("page", "/loans/42/step/3").add("scroll", 1200).build();
     }

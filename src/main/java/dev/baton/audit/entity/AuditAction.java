@@ -17,6 +17,10 @@ public enum AuditAction {
     DEVICE_REFUSED,
     PROOF_REFUSED,
     PROHIBITION_ENDED,
+    /** A pull ("continue here", DESIGN.md §8.6): asked by the target, approved or denied by the holder. */
+    PULL_REQUESTED,
+    PULL_APPROVED,
+    PULL_DENIED,
     /** Refusals no step audits on its own, counted per caller and reason over a window. */
     REQUESTS_REFUSED
 }

@@ -7,12 +7,15 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A notice for one device. It crosses nodes as its JSON ({@link #json()}, {@link #parse(String)});
- * it carries identifiers and a reason only, never a token or a code.
+ * it carries identifiers, a reason and descriptive {@code details} only (e.g. which device asks for a
+ * session), never a token or a code.
  */
-public record DeviceEvent(String deviceId, String name, String sessionId, String transferId, Instant at, String reason) {
+public record DeviceEvent(String deviceId, String name, String sessionId, String transferId, Instant at, String reason,
+                          JsonObject details) {
 
     public static final String TRANSFER_OFFERED = "transfer-offered";
     public static final String TRANSFER_CLAIMED = "transfer-claimed";
@@ -22,6 +25,14 @@ public record DeviceEvent(String deviceId, String name, String sessionId, String
     public static final String PROHIBITION_ENDED = "prohibition-ended";
     /** The last event a revoked device hears: its streams close after it. */
     public static final String DEVICE_REVOKED = "device-revoked";
+    /** To the holding device: another device asks to continue the session (a pull); details name it. */
+    public static final String TRANSFER_REQUESTED = "transfer-requested";
+    /** To the device that asked: the holder approved its pull and shows the claim code. */
+    public static final String TRANSFER_APPROVED = "transfer-approved";
+    /** To both devices: the holder refused the pull. */
+    public static final String TRANSFER_DENIED = "transfer-denied";
+
+    private static final Set<String> MEMBERS = Set.of("type", "deviceId", "sessionId", "transferId", "reason", "at");
 
     public DeviceEvent {
         Objects.requireNonNull(deviceId);
@@ -30,7 +41,11 @@ public record DeviceEvent(String deviceId, String name, String sessionId, String
     }
 
     public DeviceEvent(String deviceId, String name, String sessionId, String transferId, Instant at) {
-        this(deviceId, name, sessionId, transferId, at, null);
+        this(deviceId, name, sessionId, transferId, at, null, null);
+    }
+
+    public DeviceEvent(String deviceId, String name, String sessionId, String transferId, Instant at, String reason) {
+        this(deviceId, name, sessionId, transferId, at, reason, null);
     }
 
     public JsonObject json() {
@@ -44,14 +59,29 @@ public record DeviceEvent(String deviceId, String name, String sessionId, String
         if (reason != null) {
             data.add("reason", reason);
         }
+        if (details != null) {
+            details.forEach((member, value) -> {
+                if (!MEMBERS.contains(member)) {
+                    data.add(member, value);
+                }
+            });
+        }
         return data.add("at", at.toString()).build();
     }
 
     public static DeviceEvent parse(String json) {
         try (JsonReader reader = Jsons.JSON.createReader(new StringReader(json))) {
             JsonObject data = reader.readObject();
+            JsonObjectBuilder details = Jsons.JSON.createObjectBuilder();
+            data.forEach((member, value) -> {
+                if (!MEMBERS.contains(member)) {
+                    details.add(member, value);
+                }
+            });
+            JsonObject more = details.build();
             return new DeviceEvent(data.getString("deviceId"), data.getString("type"), data.getString("sessionId", null),
-                    data.getString("transferId", null), Instant.parse(data.getString("at")), data.getString("reason", null));
+                    data.getString("transferId", null), Instant.parse(data.getString("at")), data.getString("reason", null),
+                    more.isEmpty() ? null : more);
         }
     }
 }

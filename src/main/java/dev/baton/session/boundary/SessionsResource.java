@@ -10,7 +10,7 @@ import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
 import dev.baton.transfer.boundary.HandoverService;
 import dev.baton.transfer.boundary.TransferService;
-import dev.baton.transfer.control.ClaimQr;
+import dev.baton.transfer.boundary.TransferView;
 import dev.baton.transfer.control.SessionInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -112,15 +112,13 @@ public class SessionsResource {
                                     @HeaderParam(SESSION_TOKEN) String sessionToken,
                                     @HeaderParam(SESSION_INFO) String sessionInfo, @QueryParam("qr") String qr, byte[] body,
                                     @Context UriInfo uri) {
-        if (qr != null && !qr.equals("svg")) {
-            throw Fields.invalid("'qr' may only be 'svg'.");
-        }
+        boolean withQr = TransferView.wantsQr(qr);
         JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
         String target = Fields.text(request, "targetDeviceId", 64);
         JsonObject info = SessionInfo.decode(sessionInfo, settings.sessionInfoMaxBytes());
         JsonObject transfer = transfers.request(caller.actor(), deviceToken, id, sessionToken, target, info, uri.getBaseUri());
-        if (qr != null) {
-            transfer = Jsons.extend(transfer, "claimQr", ClaimQr.svg(transfer.getString("claimPage")));
+        if (withQr) {
+            transfer = TransferView.withQr(transfer);
         }
         return Response.created(uri.getBaseUriBuilder().path("api/v1/transfers").path(transfer.getString("id")).build())
                 .entity(transfer).build();

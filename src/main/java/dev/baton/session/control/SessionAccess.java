@@ -46,12 +46,16 @@ public class SessionAccess {
 
     /** The session, checked and locked for a change; the access is recorded with the change. */
     public Session enter(Actor actor, Device device, String sessionId, String sessionToken, Instant now) {
-        Session session = locked(actor.user(), sessionId).orElseThrow(BatonException::notFound);
-        admit(actor, device, session, sessionToken, now);
-        if (session.activityDue(now, settings.idleTimeout())) {
-            session.touch(now);
+        return enter(actor, device, locked(actor.user(), sessionId).orElseThrow(BatonException::notFound), sessionToken, now);
+    }
+
+    /** The same checks on a session the caller has {@link #locked locked} already. */
+    public Session enter(Actor actor, Device device, Session locked, String sessionToken, Instant now) {
+        admit(actor, device, locked, sessionToken, now);
+        if (locked.activityDue(now, settings.idleTimeout())) {
+            locked.touch(now);
         }
-        return session;
+        return locked;
     }
 
     /**
@@ -75,16 +79,24 @@ public class SessionAccess {
     }
 
     private void admit(Actor actor, Device device, Session session, String sessionToken, Instant now) {
-        Optional<Prohibition> prohibition = prohibitions.holding(session.id(), device.id(), now);
-        if (prohibition.isPresent()) {
-            throw audit.refuse(AuditEntry.of(AuditAction.ACCESS_PROHIBITED).by(actor).session(session.id()).device(device.id()),
-                    prohibited(prohibition.get(), now));
-        }
+        keepOut(actor, device, session, now);
         if (!session.admits(device.id(), sessionToken)) {
             throw new BatonException(Problem.SESSION_TOKEN_INVALID, "The session token is missing, unknown or no longer valid.");
         }
         if (!session.isActive(now, settings.idleTimeout())) {
             throw new BatonException(Problem.SESSION_NOT_ACTIVE, "The session has ended or timed out.");
+        }
+    }
+
+    /**
+     * Refuses a device inside a prohibition window of the session ({@code access-prohibited}, audited),
+     * whatever it asks of it: reading it, or asking for it back ("continue here").
+     */
+    public void keepOut(Actor actor, Device device, Session session, Instant now) {
+        Optional<Prohibition> prohibition = prohibitions.holding(session.id(), device.id(), now);
+        if (prohibition.isPresent()) {
+            throw audit.refuse(AuditEntry.of(AuditAction.ACCESS_PROHIBITED).by(actor).session(session.id()).device(device.id()),
+                    prohibited(prohibition.get(), now));
         }
     }
 

@@ -109,6 +109,8 @@ public class HandoverService {
                 audit.record(failure.refused(Problem.TRANSFER_GONE.code()));
                 throw Transfers.gone(transfer).audited();
             }
+            case NOT_APPROVED -> throw audit.refuse(failure, Problem.TRANSFER_NOT_APPROVED,
+                    "The device holding the session has not approved this transfer yet.");
             default -> {
                 audit.record(failure.refused(Problem.CLAIM_CODE_INVALID.code()));
                 if (outcome == Transfer.ClaimOutcome.WRONG_CODE_CANCELLED) {

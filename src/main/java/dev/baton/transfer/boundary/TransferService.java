@@ -8,7 +8,6 @@ import dev.baton.device.entity.Device;
 import dev.baton.events.control.DeviceEvent;
 import dev.baton.platform.Actor;
 import dev.baton.platform.BatonException;
-import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
 import dev.baton.platform.Tokens;
@@ -16,7 +15,6 @@ import dev.baton.prohibition.control.Prohibitions;
 import dev.baton.session.control.SessionAccess;
 import dev.baton.session.entity.Session;
 import dev.baton.transfer.control.ClaimCodes;
-import dev.baton.transfer.control.ClaimQr;
 import dev.baton.transfer.control.Revocations;
 import dev.baton.transfer.control.TransferPolicy;
 import dev.baton.transfer.control.TransferPolicy.Decision;
@@ -31,11 +29,13 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 /**
  * The transfer flow's requests, reads and cancellations, each one transaction. Claim and restore,
- * the steps that hand out secrets, are {@link HandoverService}.
+ * the steps that hand out secrets, are {@link HandoverService}; pulls asked by the target and
+ * approved by the holder, {@link PullService}.
  */
 @Stateless
 public class TransferService {
@@ -102,10 +102,7 @@ public class TransferService {
         audit.record(AuditEntry.of(AuditAction.TRANSFER_REQUESTED).by(actor).session(session.id())
                 .transfer(transfer.id()).device(source.id()).target(targetDeviceId).succeeded());
         events.fire(new DeviceEvent(targetDeviceId, DeviceEvent.TRANSFER_OFFERED, session.id(), transfer.id(), now));
-        return Jsons.extend(TransferView.of(transfer),
-                "claimCode", code,
-                "claimUri", baseUri.resolve("api/v1/transfers/" + transfer.id() + "/claim").toString(),
-                "claimPage", ClaimQr.link(baseUri, transfer.id(), code).toString());
+        return TransferView.withCode(transfer, code, baseUri);
     }
 
     /** A transfer as its source or target device sees it. */
@@ -119,10 +116,14 @@ public class TransferService {
         return TransferView.of(transfer);
     }
 
-    /** The source device withdraws its offer. */
+    /**
+     * The device that asked for the transfer withdraws it: the source its offer, the target of a pull
+     * its request; the source of a pull may also cancel the code it shows once it has approved.
+     */
     public void cancel(Actor actor, String deviceToken, String transferId) {
-        end(actor, deviceToken, transferId, Transfer::sourceDeviceId, "cancelled-by-source",
-                "Only the source device cancels a transfer.");
+        end(actor, deviceToken, transferId, Transfer::cancellableBy,
+                (transfer, device) -> transfer.sourceDeviceId().equals(device) ? "cancelled-by-source" : "withdrawn-by-target",
+                "Only the device that asked for a transfer cancels it.");
     }
 
     /**
@@ -130,22 +131,22 @@ public class TransferService {
      * cancelled and both devices are told why, so the source can warn its user.
      */
     public void decline(Actor actor, String deviceToken, String transferId) {
-        end(actor, deviceToken, transferId, Transfer::targetDeviceId, "declined-by-target",
-                "Only the target device declines a transfer.");
+        end(actor, deviceToken, transferId, (transfer, device) -> transfer.targetDeviceId().equals(device),
+                (transfer, device) -> "declined-by-target", "Only the target device declines a transfer.");
     }
 
-    private void end(Actor actor, String deviceToken, String transferId, Function<Transfer, String> entitled, String reason,
-                     String refusal) {
+    private void end(Actor actor, String deviceToken, String transferId, BiPredicate<Transfer, String> entitled,
+                     BiFunction<Transfer, String, String> reason, String refusal) {
         Instant now = clock.instant();
         Device device = devices.authenticate(actor, deviceToken);
         Transfer transfer = transfers.locked(actor.user(), transferId).orElseThrow(BatonException::notFound);
-        if (!entitled.apply(transfer).equals(device.id())) {
+        if (!entitled.test(transfer, device.id())) {
             throw new BatonException(Problem.TRANSFER_NOT_AUTHORIZED, refusal);
         }
         if (transfers.expireIfDue(transfer, now) || !transfer.isOpen()) {
             throw Transfers.gone(transfer);
         }
-        revocations.cancel(actor, transfer, reason, now);
+        revocations.cancel(actor, transfer, reason.apply(transfer, device.id()), now);
     }
 
     /** Expires every open transfer past its time; the sweep timer calls it. */

@@ -18,11 +18,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import static dev.baton.platform.DeviceHeaders.DEVICE_TOKEN;
+import static dev.baton.platform.DeviceHeaders.SESSION_INFO;
+import static dev.baton.platform.DeviceHeaders.SESSION_TOKEN;
 
-/** {@code /transfers/{id}}: read or cancel a transfer; decline or claim it at the target device. */
+/**
+ * {@code /transfers/{id}}: read or cancel a transfer; decline or claim it at the target device;
+ * approve or deny a pull at the device holding the session.
+ */
 @Path("api/v1/transfers/{id}")
 @ApplicationScoped
 @Authenticated
@@ -34,6 +42,9 @@ public class TransfersResource {
 
     @Inject
     HandoverService handover;
+
+    @Inject
+    PullService pulls;
 
     @Inject
     Caller caller;
@@ -53,6 +64,24 @@ public class TransfersResource {
     @Path("decline")
     public void decline(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken) {
         transfers.decline(caller.actor(), deviceToken, id);
+    }
+
+    /** The holder lets a pull go ahead: 200 with {@code status: PENDING} and the {@code claimCode} to show its user. */
+    @POST
+    @Path("approve")
+    public JsonObject approve(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
+                              @HeaderParam(SESSION_TOKEN) String sessionToken, @HeaderParam(SESSION_INFO) String sessionInfo,
+                              @QueryParam("qr") String qr, @Context UriInfo uri) {
+        boolean withQr = TransferView.wantsQr(qr);
+        JsonObject transfer = pulls.approve(caller.actor(), deviceToken, id, sessionToken, sessionInfo, uri.getBaseUri());
+        return withQr ? TransferView.withQr(transfer) : transfer;
+    }
+
+    /** The holder refuses a pull: 200 with {@code status: DENIED}; the asking device hears {@code transfer-denied}. */
+    @POST
+    @Path("deny")
+    public JsonObject deny(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken) {
+        return pulls.deny(caller.actor(), deviceToken, id);
     }
 
     @POST

@@ -45,6 +45,22 @@ public class Transfers {
     }
 
     /**
+     * The id of the session a transfer of the caller's moves, read without locking anything: so that
+     * a step may lock the session before the transfer, in the order every step on a session takes.
+     */
+    public Optional<String> sessionOf(String user, String transferId) {
+        if (!Ids.valid(transferId)) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Transfer.SESSION_OF, String.class)
+                .setParameter("id", transferId)
+                .setParameter("owner", user)
+                .getResultList()
+                .stream()
+                .findFirst();
+    }
+
+    /**
      * The session's open transfer, locked, if one is still open at {@code now}. Its id is found
      * first, then it is read and locked in one step (locking an entity already read fails if it
      * changed in between); a query with a lock mode cost Hibernate a new plan at every call.

@@ -132,4 +132,66 @@ class TransferTest {
         assertFalse(completed.cancel(LATER));
         assertEquals(TransferStatus.COMPLETED, completed.status());
     }
+
+    // ---- pulls -------------------------------------------------------------------------------
+
+    private static Transfer pull() {
+        return Transfer.pull("alice", "s", "desktop-1", "phone-1", NOW, EXPIRES);
+    }
+
+    @Test
+    void aPullAwaitsApprovalAndCannotBeClaimedBeforeIt() {
+        Transfer pull = pull();
+        assertEquals(TransferStatus.AWAITING_APPROVAL, pull.status());
+        assertEquals(TransferDirection.PULL, pull.direction());
+        assertTrue(pull.isOpen());
+        assertEquals(ClaimOutcome.NOT_APPROVED, pull.claim(Tokens.hash(CODE), Tokens.hash(RESTORE), MAX_ATTEMPTS, LATER));
+        assertEquals(0, pull.failedAttempts());
+        assertEquals(TransferStatus.AWAITING_APPROVAL, pull.status());
+    }
+
+    @Test
+    void anApprovedPullIsClaimedAsAPushWithinANewWindow() {
+        Transfer pull = pull();
+        Instant window = LATER.plus(Duration.ofMinutes(2));
+        assertTrue(pull.approve("{\"page\":1}", Tokens.hash(CODE), LATER, window));
+        assertEquals(TransferStatus.PENDING, pull.status());
+        assertEquals(window, pull.expiresAt());
+        assertEquals("{\"page\":1}", pull.sessionInfo());
+        assertFalse(pull.approve("{}", Tokens.hash("OTHER234"), LATER, window), "approved once");
+        assertEquals(ClaimOutcome.WRONG_CODE, pull.claim(Tokens.hash("OTHER234"), Tokens.hash(RESTORE), MAX_ATTEMPTS, LATER));
+        assertEquals(ClaimOutcome.CLAIMED, pull.claim(Tokens.hash(CODE), Tokens.hash(RESTORE), MAX_ATTEMPTS, EXPIRES));
+    }
+
+    @Test
+    void aDeniedOrLatePullCanNeitherBeApprovedNorDenied() {
+        Transfer denied = pull();
+        assertTrue(denied.deny(LATER));
+        assertEquals(TransferStatus.DENIED, denied.status());
+        assertFalse(denied.isOpen());
+        assertFalse(denied.deny(LATER));
+        assertFalse(denied.approve("{}", Tokens.hash(CODE), LATER, EXPIRES));
+        assertEquals(ClaimOutcome.GONE, denied.claim(Tokens.hash(CODE), Tokens.hash(RESTORE), MAX_ATTEMPTS, LATER));
+
+        Transfer late = pull();
+        assertFalse(late.approve("{}", Tokens.hash(CODE), EXPIRES, EXPIRES.plusSeconds(60)));
+        assertFalse(late.deny(EXPIRES));
+        assertTrue(late.expireIfDue(EXPIRES));
+        assertEquals(TransferStatus.EXPIRED, late.status());
+    }
+
+    @Test
+    void aPushIsCancelledByItsSourceAPullByItsTargetAndOnceApprovedByItsSourceToo() {
+        assertTrue(transfer.cancellableBy("desktop-1"));
+        assertFalse(transfer.cancellableBy("phone-1"));
+        assertEquals(TransferDirection.PUSH, transfer.direction());
+
+        Transfer pull = pull();
+        assertTrue(pull.cancellableBy("phone-1"));
+        assertFalse(pull.cancellableBy("desktop-1"), "the holder denies rather than cancels");
+        pull.approve("{}", Tokens.hash(CODE), LATER, EXPIRES);
+        assertTrue(pull.cancellableBy("desktop-1"));
+        assertTrue(pull.cancellableBy("phone-1"));
+        assertFalse(pull.cancellableBy("tablet-1"));
+    }
 }
