@@ -41,7 +41,7 @@ public class Revocations {
                 .getResultList()
                 .forEach(t -> cancel(actor, t, reason, now));
         if (session.end(now)) {
-            audit.record(AuditEntry.of(AuditAction.SESSION_ENDED).by(actor).session(session.id())
+            audit.record(AuditEntry.of(AuditAction.SESSION_ENDED).by(actor).subject(session.ownerId()).session(session.id())
                     .device(session.holderDeviceId()).succeeded(reason));
         }
     }
@@ -71,7 +71,7 @@ public class Revocations {
 
     /** Audits a transfer's cancellation and tells both of its devices. */
     public void announceCancelled(Actor actor, Transfer transfer, String reason, Instant now) {
-        audit.record(AuditEntry.of(AuditAction.TRANSFER_CANCELLED).by(actor).session(transfer.sessionId())
+        audit.record(AuditEntry.of(AuditAction.TRANSFER_CANCELLED).by(actor).subject(transfer.ownerId()).session(transfer.sessionId())
                 .transfer(transfer.id()).device(transfer.sourceDeviceId()).target(transfer.targetDeviceId())
                 .succeeded(reason));
         for (String deviceId : new String[] {transfer.sourceDeviceId(), transfer.targetDeviceId()}) {
