@@ -19,7 +19,8 @@ import java.time.Instant;
 
 /**
  * What ending a session or revoking a device takes down with it: open transfers are cancelled,
- * session tokens die. Runs inside the caller's transaction.
+ * session tokens die, the holder hears {@code session-ended}. Runs inside the caller's transaction,
+ * the same whoever ends the session: its holder, its device's revocation, an admin.
  */
 @Dependent
 public class Revocations {
@@ -43,6 +44,7 @@ public class Revocations {
         if (session.end(now)) {
             audit.record(AuditEntry.of(AuditAction.SESSION_ENDED).by(actor).subject(session.ownerId()).session(session.id())
                     .device(session.holderDeviceId()).succeeded(reason));
+            events.fire(new DeviceEvent(session.holderDeviceId(), DeviceEvent.SESSION_ENDED, session.id(), null, now, reason));
         }
     }
 
