@@ -27,6 +27,8 @@ import java.util.UUID;
 @NamedQuery(name = Transfer.OPEN_OF_DEVICE,
         query = "select t from Transfer t where (t.sourceDeviceId = :device or t.targetDeviceId = :device) and t.status in :open")
 @NamedQuery(name = Transfer.DUE, query = "select t.id from Transfer t where t.status in :open and t.expiresAt <= :now")
+@NamedQuery(name = Transfer.OPEN_OF_OWNER,
+        query = "select t from Transfer t where t.ownerId = :owner and t.status in :open and t.expiresAt > :now order by t.createdAt, t.id")
 public class Transfer {
 
     public static final String OPEN_OF_SESSION = "Transfer.openOfSession";
@@ -34,6 +36,7 @@ public class Transfer {
     public static final String LATEST_OF_SESSION = "Transfer.latestOfSession";
     public static final String OPEN_OF_DEVICE = "Transfer.openOfDevice";
     public static final String DUE = "Transfer.due";
+    public static final String OPEN_OF_OWNER = "Transfer.openOfOwner";
 
     /** What a claim attempt did. */
     public enum ClaimOutcome { CLAIMED, WRONG_CODE, WRONG_CODE_CANCELLED, GONE }
