@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * What one audit record says, built fluently at the place the step happens:
  * {@code AuditEntry.of(TRANSFER_CLAIMED).by(actor).session(id).transfer(id).succeeded()}.
- * {@code subject} is the user acted upon when that is someone else than the actor (an admin ending
+ * {@code subject} is the user acted upon when that is someone other than the actor (an admin ending
  * a user's sessions), else null. Never holds a token or a code.
  */
 public record AuditEntry(AuditAction action, String actor, String address, String sessionId, String transferId,
