@@ -3,9 +3,11 @@ import { $, el, explain, say, show, signedInPage } from './app.js';
 
 const ACTIONS = ['DEVICE_REGISTERED', 'DEVICE_REVOKED', 'SESSION_OPENED', 'SESSION_ENDED', 'TRANSFER_REQUESTED',
   'TRANSFER_REFUSED', 'TRANSFER_CLAIMED', 'CLAIM_FAILED', 'TRANSFER_CANCELLED', 'TRANSFER_EXPIRED', 'SESSION_RESTORED',
-  'ACCESS_PROHIBITED', 'DEVICE_REFUSED', 'PROOF_REFUSED', 'PROHIBITION_ENDED', 'REQUESTS_REFUSED'];
-const FILTERS = [['user', 'User'], ['session', 'Session id'], ['device', 'Device id']];
-const COLUMNS = [['at', 'When'], ['action', 'Action'], ['actor', 'Actor'], ['outcome', 'Outcome'], ['reason', 'Reason'],
+  'ACCESS_PROHIBITED', 'DEVICE_REFUSED', 'PROOF_REFUSED', 'PROHIBITION_ENDED', 'REQUESTS_REFUSED', 'ADMIN_USER_VIEWED',
+  'ADMIN_SESSIONS_ENDED', 'ADMIN_DEVICES_REVOKED'];
+// `user` is who acted; `subject` whose things an admin acted upon.
+const FILTERS = [['user', 'User'], ['subject', 'Acted upon'], ['session', 'Session id'], ['device', 'Device id']];
+const COLUMNS = [['at', 'When'], ['action', 'Action'], ['actor', 'Actor'], ['subject', 'Acted upon'], ['outcome', 'Outcome'], ['reason', 'Reason'],
   ['sessionId', 'Session'], ['deviceId', 'Device'], ['targetDeviceId', 'Target']];
 
 let session;

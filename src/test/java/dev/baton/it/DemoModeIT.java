@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Demo mode as a newcomer meets it: Baton started with {@code BATON_DEMO=true} and nothing else,
- * and the README's walkthrough pasted into a shell, verbatim but for the server's address. It
+ * and the README's walkthrough and admin API sample pasted into a shell, verbatim but for the server's address. It
  * listens on loopback only, and its tokens are for clients on this machine alone, also behind a
  * proxy on it. (Tests stay on loopback: that {@code BATON_DEMO_LISTEN_ON_NETWORK=true} binds every
  * interface is {@code DemoModeTest}'s; this test never binds or calls another address.)
@@ -46,11 +46,7 @@ class DemoModeIT {
         List<InetAddress> listening = Listeners.on(port);
         assertFalse(listening.isEmpty(), "nothing listens on " + port);
         assertTrue(listening.stream().allMatch(InetAddress::isLoopbackAddress), "listens on " + listening);
-        String script = walkthrough().replace("BATON=http://127.0.0.1:8080", "BATON=" + SERVER.base().toString().replaceAll("/$", ""));
-        Process shell = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
-        assertTrue(shell.waitFor(60, TimeUnit.SECONDS), "the walkthrough hangs");
-        String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, shell.exitValue(), output);
+        String output = run(block("## Walkthrough"));
         assertTrue(output.contains("HTTP/1.1 403"), output);
         assertTrue(output.contains("\"code\":\"access-prohibited\""), output);
         for (String action : new String[] {"SESSION_OPENED", "TRANSFER_REQUESTED", "TRANSFER_CLAIMED", "SESSION_RESTORED",
@@ -81,10 +77,31 @@ class DemoModeIT {
         assertEquals("not-found", refused.code());
     }
 
-    /** The first {@code sh} block under the README's walkthrough heading. */
-    private static String walkthrough() throws IOException {
+    /** The README's admin API sample: an admin's token from /dev/token sees alice's devices and revokes them. */
+    @Test
+    void theReadmeAdminSampleRunsAgainstDemoMode() throws IOException, InterruptedException {
+        String output = run(block("### Admin API"));
+        assertTrue(output.contains("{\"user\":\"alice\",\"devices\":["), output);
+        assertTrue(output.contains("{\"name\":\"Lost phone\",\"status\":\"active\"}"), output);
+        assertTrue(output.contains("\n204\n"), output);
+        assertTrue(output.contains("adam revoked "), output);
+    }
+
+    /** Runs a README block in bash as a reader pastes it, against this server; answers what it printed. */
+    private static String run(String block) throws IOException, InterruptedException {
+        String script = block.replace("BATON=http://127.0.0.1:8080", "BATON=" + SERVER.base().toString().replaceAll("/$", ""));
+        Process shell = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
+        assertTrue(shell.waitFor(60, TimeUnit.SECONDS), "the README's block hangs");
+        String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, shell.exitValue(), output);
+        return output;
+    }
+
+    /** The first {@code sh} block under the README's {@code heading}. */
+    private static String block(String heading) throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        int section = readme.indexOf("## Walkthrough");
+        int section = readme.indexOf("\n" + heading);
+        assertTrue(section >= 0, "no " + heading + " in the README");
         int start = readme.indexOf("```sh\n", section) + "```sh\n".length();
         return readme.substring(start, readme.indexOf("```", start));
     }

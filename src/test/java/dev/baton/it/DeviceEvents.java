@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -72,6 +74,26 @@ public final class DeviceEvents implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         throw new AssertionError("No '" + name + "' event within " + timeout);
+    }
+
+    /** The next {@code count} events, whatever their names, in the order they came; fails after {@code timeout}. */
+    public List<Event> next(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Event> events = new ArrayList<>();
+        try {
+            while (events.size() < count && System.nanoTime() < deadline) {
+                Event event = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (event != null) {
+                    events.add(event);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (events.size() < count) {
+            throw new AssertionError("Only " + events + " of " + count + " events within " + timeout);
+        }
+        return events;
     }
 
     /** When the next {@code : ping} comment line arrived; fails after {@code timeout}. */

@@ -43,12 +43,13 @@ public class AuditResource {
                              @QueryParam("device") String device, @QueryParam("action") String action,
                              @QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("page") @DefaultValue("0") String page,
-                             @QueryParam("size") @DefaultValue("50") String size) {
+                             @QueryParam("size") @DefaultValue("50") String size,
+                             @QueryParam("subject") String subject) {
         return audit.search(new AuditQuery(present(user), present(session), present(device),
                 parse(action, "action", a -> AuditAction.valueOf(a.toUpperCase(Locale.ROOT))),
                 parse(from, "from", Instant::parse), parse(to, "to", Instant::parse),
                 number(page, "page", 0, Integer.MAX_VALUE / AuditQuery.MAX_SIZE),
-                number(size, "size", 1, AuditQuery.MAX_SIZE)));
+                number(size, "size", 1, AuditQuery.MAX_SIZE), present(subject)));
     }
 
     /** {@code GET /audit/verify}: whether the audit chain is whole, and where it is broken if not. */

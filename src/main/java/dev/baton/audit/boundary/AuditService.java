@@ -43,6 +43,7 @@ public class AuditService {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         query.user().ifPresent(u -> where(conditions, parameters, "a.actor = :user", "user", u));
+        query.subject().ifPresent(u -> where(conditions, parameters, "a.subject = :subject", "subject", u));
         query.session().ifPresent(s -> where(conditions, parameters, "a.sessionId = :session", "session", s));
         query.device().ifPresent(d -> where(conditions, parameters, "(a.deviceId = :device or a.targetDeviceId = :device)", "device", d));
         query.action().ifPresent(a -> where(conditions, parameters, "a.action = :action", "action", a));
@@ -131,6 +132,7 @@ public class AuditService {
                 "targetDeviceId", entry.targetDeviceId(),
                 "outcome", entry.outcome().name(),
                 "reason", entry.reason(),
-                "remoteAddress", entry.address());
+                "remoteAddress", entry.address(),
+                "subject", entry.subject());
     }
 }

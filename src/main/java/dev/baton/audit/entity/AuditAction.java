@@ -22,5 +22,11 @@ public enum AuditAction {
     PULL_APPROVED,
     PULL_DENIED,
     /** Refusals no step audits on its own, counted per caller and reason over a window. */
-    REQUESTS_REFUSED
+    REQUESTS_REFUSED,
+    /** The admin API (DESIGN.md §8.5): an admin read a user's devices, sessions, transfers and prohibitions. */
+    ADMIN_USER_VIEWED,
+    /** An admin ended every active session of a user (each one is also a {@code SESSION_ENDED}). */
+    ADMIN_SESSIONS_ENDED,
+    /** An admin revoked every device of a user (each one is also a {@code DEVICE_REVOKED}). */
+    ADMIN_DEVICES_REVOKED
 }

@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * What one audit record says, built fluently at the place the step happens:
  * {@code AuditEntry.of(TRANSFER_CLAIMED).by(actor).session(id).transfer(id).succeeded()}.
- * Never holds a token or a code.
+ * {@code subject} is the user acted upon when that is someone other than the actor (an admin ending
+ * a user's sessions), else null. Never holds a token or a code.
  */
 public record AuditEntry(AuditAction action, String actor, String address, String sessionId, String transferId,
-                         String deviceId, String targetDeviceId, Outcome outcome, String reason) {
+                         String deviceId, String targetDeviceId, Outcome outcome, String reason, String subject) {
 
     public enum Outcome { SUCCESS, REFUSED }
 
@@ -19,6 +20,12 @@ public record AuditEntry(AuditAction action, String actor, String address, Strin
     public AuditEntry {
         Objects.requireNonNull(action);
         Objects.requireNonNull(outcome);
+    }
+
+    /** An entry about the actor's own things: no subject. */
+    public AuditEntry(AuditAction action, String actor, String address, String sessionId, String transferId,
+                      String deviceId, String targetDeviceId, Outcome outcome, String reason) {
+        this(action, actor, address, sessionId, transferId, deviceId, targetDeviceId, outcome, reason, null);
     }
 
     public static Builder of(AuditAction action) {
@@ -34,6 +41,7 @@ public record AuditEntry(AuditAction action, String actor, String address, Strin
         private String transferId;
         private String deviceId;
         private String targetDeviceId;
+        private String subject;
 
         private Builder(AuditAction action) {
             this.action = action;
@@ -71,6 +79,12 @@ public record AuditEntry(AuditAction action, String actor, String address, Strin
             return this;
         }
 
+        /** The user whose session, device or transfer this is; recorded only when the actor is someone else. */
+        public Builder subject(String user) {
+            this.subject = user;
+            return this;
+        }
+
         public AuditEntry succeeded() {
             return build(Outcome.SUCCESS, null);
         }
@@ -84,7 +98,8 @@ public record AuditEntry(AuditAction action, String actor, String address, Strin
         }
 
         private AuditEntry build(Outcome outcome, String reason) {
-            return new AuditEntry(action, actor, address, sessionId, transferId, deviceId, targetDeviceId, outcome, reason);
+            return new AuditEntry(action, actor, address, sessionId, transferId, deviceId, targetDeviceId, outcome, reason,
+                    Objects.equals(subject, actor) ? null : subject);
         }
     }
 }

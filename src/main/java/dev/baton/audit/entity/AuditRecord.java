@@ -45,6 +45,7 @@ public class AuditRecord {
     private AuditEntry.Outcome outcome;
     private String reason;
     private String remoteAddress;
+    private String subject;
     private String keyId;
     private String mac;
     private Long seq;
@@ -65,6 +66,7 @@ public class AuditRecord {
         this.outcome = entry.outcome();
         this.reason = entry.reason();
         this.remoteAddress = entry.address();
+        this.subject = entry.subject();
         seal(keys);
     }
 
@@ -128,8 +130,10 @@ public class AuditRecord {
         link(seq, prevHash, keys);
     }
 
+    /** A record without a subject reads as one written before subjects existed, so older seals still hold. */
     private String content() {
-        return fields(at, action, actor, remoteAddress, sessionId, transferId, deviceId, targetDeviceId, outcome, reason);
+        String content = fields(at, action, actor, remoteAddress, sessionId, transferId, deviceId, targetDeviceId, outcome, reason);
+        return subject == null ? content : content + fields(subject);
     }
 
     private String linkText() {
@@ -147,6 +151,7 @@ public class AuditRecord {
     }
 
     public AuditEntry entry() {
-        return new AuditEntry(action, actor, remoteAddress, sessionId, transferId, deviceId, targetDeviceId, outcome, reason);
+        return new AuditEntry(action, actor, remoteAddress, sessionId, transferId, deviceId, targetDeviceId, outcome, reason,
+                subject);
     }
 }

@@ -102,7 +102,8 @@ public class DeviceService {
         Instant now = clock.instant();
         if (device.revoke(now)) {
             revocations.release(actor, device, now);
-            audit.record(AuditEntry.of(AuditAction.DEVICE_REVOKED).by(actor).device(device.id()).succeeded());
+            audit.record(AuditEntry.of(AuditAction.DEVICE_REVOKED).by(actor).subject(device.ownerId()).device(device.id())
+                    .succeeded());
         }
     }
 }

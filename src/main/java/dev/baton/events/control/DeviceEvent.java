@@ -23,6 +23,8 @@ public record DeviceEvent(String deviceId, String name, String sessionId, String
     public static final String TRANSFER_CANCELLED = "transfer-cancelled";
     public static final String SESSION_MOVED = "session-moved";
     public static final String PROHIBITION_ENDED = "prohibition-ended";
+    /** To the holder of a session that ended, with why: {@code ended-by-holder}, {@code ended-by-admin}, {@code device-revoked}. */
+    public static final String SESSION_ENDED = "session-ended";
     /** The last event a revoked device hears: its streams close after it. */
     public static final String DEVICE_REVOKED = "device-revoked";
     /** To the holding device: another device asks to continue the session (a pull); details name it. */

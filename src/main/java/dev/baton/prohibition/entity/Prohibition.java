@@ -21,9 +21,12 @@ import java.util.UUID;
 @NamedQuery(name = Prohibition.DUE, query = "select p.id from Prohibition p where p.endedAt is null and p.untilAt <= :now")
 @NamedQuery(name = Prohibition.MARK_ENDED,
         query = "update Prohibition p set p.endedAt = :now, p.rowVersion = p.rowVersion + 1 where p.id = :id and p.endedAt is null")
+@NamedQuery(name = Prohibition.HOLDING_FOR_OWNER,
+        query = "select p from Prohibition p where p.ownerId = :owner and p.untilAt > :now order by p.untilAt, p.id")
 public class Prohibition {
 
     public static final String HOLDING = "Prohibition.holding";
+    public static final String HOLDING_FOR_OWNER = "Prohibition.holdingForOwner";
     public static final String UNPROCESSED = "Prohibition.unprocessed";
     public static final String DUE = "Prohibition.due";
     public static final String MARK_ENDED = "Prohibition.markEnded";
@@ -79,6 +82,10 @@ public class Prohibition {
 
     public String transferId() {
         return transferId;
+    }
+
+    public Instant startsAt() {
+        return startsAt;
     }
 
     public Instant untilAt() {

@@ -19,7 +19,8 @@ import java.time.Instant;
 
 /**
  * What ending a session or revoking a device takes down with it: open transfers are cancelled,
- * session tokens die. Runs inside the caller's transaction.
+ * session tokens die, the holder hears {@code session-ended}. Runs inside the caller's transaction,
+ * the same whoever ends the session: its holder, its device's revocation, an admin.
  */
 @Dependent
 public class Revocations {
@@ -41,8 +42,9 @@ public class Revocations {
                 .getResultList()
                 .forEach(t -> cancel(actor, t, reason, now));
         if (session.end(now)) {
-            audit.record(AuditEntry.of(AuditAction.SESSION_ENDED).by(actor).session(session.id())
+            audit.record(AuditEntry.of(AuditAction.SESSION_ENDED).by(actor).subject(session.ownerId()).session(session.id())
                     .device(session.holderDeviceId()).succeeded(reason));
+            events.fire(new DeviceEvent(session.holderDeviceId(), DeviceEvent.SESSION_ENDED, session.id(), null, now, reason));
         }
     }
 
@@ -71,7 +73,7 @@ public class Revocations {
 
     /** Audits a transfer's cancellation and tells both of its devices. */
     public void announceCancelled(Actor actor, Transfer transfer, String reason, Instant now) {
-        audit.record(AuditEntry.of(AuditAction.TRANSFER_CANCELLED).by(actor).session(transfer.sessionId())
+        audit.record(AuditEntry.of(AuditAction.TRANSFER_CANCELLED).by(actor).subject(transfer.ownerId()).session(transfer.sessionId())
                 .transfer(transfer.id()).device(transfer.sourceDeviceId()).target(transfer.targetDeviceId())
                 .succeeded(reason));
         for (String deviceId : new String[] {transfer.sourceDeviceId(), transfer.targetDeviceId()}) {

@@ -32,6 +32,8 @@ import java.util.UUID;
         query = "select t from Transfer t where (t.sourceDeviceId = :device or t.targetDeviceId = :device) and t.status in :open")
 @NamedQuery(name = Transfer.SESSION_OF, query = "select t.sessionId from Transfer t where t.id = :id and t.ownerId = :owner")
 @NamedQuery(name = Transfer.DUE, query = "select t.id from Transfer t where t.status in :open and t.expiresAt <= :now")
+@NamedQuery(name = Transfer.OPEN_OF_OWNER,
+        query = "select t from Transfer t where t.ownerId = :owner and t.status in :open and t.expiresAt > :now order by t.createdAt, t.id")
 public class Transfer {
 
     public static final String OPEN_OF_SESSION = "Transfer.openOfSession";
@@ -40,6 +42,7 @@ public class Transfer {
     public static final String OPEN_OF_DEVICE = "Transfer.openOfDevice";
     public static final String DUE = "Transfer.due";
     public static final String SESSION_OF = "Transfer.sessionOf";
+    public static final String OPEN_OF_OWNER = "Transfer.openOfOwner";
 
     /** What a claim attempt did. */
     public enum ClaimOutcome { CLAIMED, WRONG_CODE, WRONG_CODE_CANCELLED, GONE, NOT_APPROVED }
