@@ -13,6 +13,7 @@ import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
 import dev.baton.platform.Tokens;
 import dev.baton.prohibition.control.Prohibitions;
+import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.control.SessionAccess;
 import dev.baton.session.entity.Session;
 import dev.baton.transfer.control.ClaimCodes;
@@ -73,6 +74,9 @@ public class TransferService {
     @Inject
     Event<DeviceEvent> events;
 
+    @Inject
+    Event<SecurityEvent> securityEvents;
+
     /**
      * The first request: the holding device offers its session to {@code targetDeviceId}. Policy
      * decides from the two devices before anything is stored; a refusal stores nothing but its audit.
@@ -127,14 +131,18 @@ public class TransferService {
 
     /**
      * The target device refuses the offer ("not me": the user did not ask for it). The transfer is
-     * cancelled and both devices are told why, so the source can warn its user.
+     * cancelled and both devices are told why, so the source can warn its user; the security team
+     * hears of it too ({@code transfer-denied}).
      */
     public void decline(Actor actor, String deviceToken, String transferId) {
-        end(actor, deviceToken, transferId, Transfer::targetDeviceId, "declined-by-target",
+        Transfer declined = end(actor, deviceToken, transferId, Transfer::targetDeviceId, "declined-by-target",
                 "Only the target device declines a transfer.");
+        securityEvents.fire(SecurityEvent.transferDenied(actor.user(), declined.sessionId(), declined.id(),
+                declined.sourceDeviceId(), declined.targetDeviceId(), declined.targetDeviceId(), "declined-by-target",
+                clock.instant()));
     }
 
-    private void end(Actor actor, String deviceToken, String transferId, Function<Transfer, String> entitled, String reason,
+    private Transfer end(Actor actor, String deviceToken, String transferId, Function<Transfer, String> entitled, String reason,
                      String refusal) {
         Instant now = clock.instant();
         Device device = devices.authenticate(actor, deviceToken);
@@ -146,6 +154,7 @@ public class TransferService {
             throw Transfers.gone(transfer);
         }
         revocations.cancel(actor, transfer, reason, now);
+        return transfer;
     }
 
     /** Expires every open transfer past its time; the sweep timer calls it. */
