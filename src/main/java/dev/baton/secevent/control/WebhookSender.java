@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +29,12 @@ import javax.naming.NamingException;
  * Failures back off exponentially from {@link #FIRST_BACKOFF} to {@code baton.events.webhook.max-backoff}.
  * When the webhook as a whole fails (no connection, 5xx, 408, 429) the round stops and the node
  * waits before it tries again, the oldest event first, so an outage keeps the order. When it
- * refuses one token (another 4xx), that event alone waits, and the rest go on. An event that keeps
- * failing at the head while nothing else is tried is set aside after {@link #SET_ASIDE_AFTER}
- * rounds, so that no event holds the others back for ever; it is retried on its own schedule and
- * may then arrive after later events. Order is otherwise that of writing, which concurrent
- * transactions do not fix: a receiver orders by {@code iat} and de-duplicates by {@code jti}.
+ * refuses one token (another 4xx), that event alone waits, and the rest go on. An event that has
+ * failed {@link #SET_ASIDE_AFTER} rounds at the head is a suspect: the next event is tried too, and
+ * if the webhook takes that one, the suspect is set aside like a refused one, so that no event
+ * holds the others back for ever. Events set aside may arrive after later ones; otherwise the order
+ * is that of writing, which concurrent transactions do not fix: a receiver orders by {@code iat}
+ * and de-duplicates by {@code jti}.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -65,7 +67,7 @@ public class WebhookSender {
     private ScheduledFuture<?> sweep;
 
     // The sender's view of the webhook; read and written by the one running round only.
-    private Instant leaseUntil = Instant.MIN;
+    private Instant leaseUntil = Instant.EPOCH;
     private int failedRounds;
     private Instant holdUntil = Instant.MIN;
     private long headId = -1;
@@ -121,7 +123,7 @@ public class WebhookSender {
         } catch (RuntimeException e) {
             // An exception would end the sweep's schedule.
             LOG.warning("Security events not sent (" + e + "); the next round tries again.");
-            leaseUntil = Instant.MIN;
+            leaseUntil = Instant.EPOCH;
         } finally {
             running.set(false);
         }
@@ -131,27 +133,54 @@ public class WebhookSender {
         if (clock.instant().isBefore(holdUntil) || !leased()) {
             return;
         }
-        for (Pending event : rows.due(clock.instant(), BATCH)) {
+        Pending suspect = null;
+        Webhook.Answer suspected = null;
+        List<Pending> batch = rows.due(clock.instant(), BATCH);
+        for (Pending event : batch) {
             if (!leased()) {
                 return;
             }
-            WebhookSettings.Target target = settings.target();
-            Webhook.Answer answer = webhook.post(target.url(),
-                    SecurityEventTokens.sign(event.claims(), target.url().toString(), target.key()));
+            Webhook.Answer answer = send(event);
             if (answer.delivered()) {
                 rows.delivered(event.id());
+                if (suspect != null) {
+                    setAside(suspect, suspected);
+                    suspect = null;
+                }
                 webhookAnswers();
-            } else if (answer.refusedEvent() || setAside(event)) {
-                Duration wait = backoff(event.attempts() + 1);
-                rows.failed(event.id(), answer.description(), clock.instant().plus(wait));
-                LOG.warning(() -> "Security event " + event.jti() + " (" + event.type() + ") not delivered: " + answer.description()
-                        + "; it is tried again in " + wait.toSeconds() + " s, the others go on");
+            } else if (answer.refusedEvent()) {
+                setAside(event, answer);
+            } else if (suspect == null && event.id() == headId && headRounds >= SET_ASIDE_AFTER) {
+                suspect = event; // stuck at the head for long: does the webhook take the next one?
+                suspected = answer;
             } else {
+                if (suspect != null) {
+                    rows.failed(suspect.id(), suspected.description(), clock.instant());
+                }
                 rows.failed(event.id(), answer.description(), clock.instant());
-                webhookFails(event, answer);
+                webhookFails(suspect != null ? suspect : event, answer);
                 return;
             }
         }
+        if (suspect != null) {
+            rows.failed(suspect.id(), suspected.description(), clock.instant());
+            webhookFails(suspect, suspected); // nothing behind it to tell a refused event from a webhook down
+        } else if (batch.size() == BATCH) {
+            due.set(true); // more are waiting
+        }
+    }
+
+    private Webhook.Answer send(Pending event) {
+        WebhookSettings.Target target = settings.target();
+        return webhook.post(target.url(), SecurityEventTokens.sign(event.claims(), target.url().toString(), target.key()));
+    }
+
+    /** The webhook takes others but not this one: it waits on its own schedule, and the others go on. */
+    private void setAside(Pending event, Webhook.Answer answer) {
+        Duration wait = backoff(event.attempts() + 1);
+        rows.failed(event.id(), answer.description(), clock.instant().plus(wait));
+        LOG.warning(() -> "Security event " + event.jti() + " (" + event.type() + ") not delivered: " + answer.description()
+                + "; it is tried again in " + wait.toSeconds() + " s, the others go on");
     }
 
     /** Holds the lease for one more delivery at least; takes it if it is free. */
@@ -168,7 +197,7 @@ public class WebhookSender {
             leaseUntil = now.plus(LEASE);
             return true;
         }
-        leaseUntil = Instant.MIN;
+        leaseUntil = Instant.EPOCH;
         return false;
     }
 
@@ -190,16 +219,6 @@ public class WebhookSender {
         headId = event.id();
         LOG.warning(() -> "The webhook takes no security events (" + answer.description() + ", event " + event.jti()
                 + "); the next try in " + wait.toSeconds() + " s");
-    }
-
-    /** Whether the event at the head has failed so many rounds that the ones behind it go first now. */
-    private boolean setAside(Pending event) {
-        if (event.id() == headId && headRounds >= SET_ASIDE_AFTER) {
-            headId = -1;
-            headRounds = 0;
-            return true;
-        }
-        return false;
     }
 
     /** The wait after {@code failures} failures in a row: doubling from the first, up to the setting. */
