@@ -40,7 +40,10 @@ public final class SecurityEventTokens {
                     .map(iss -> Jsons.object("format", "iss_sub", "iss", iss, "sub", event.user()))
                     .orElseGet(() -> Jsons.object("format", "opaque", "id", event.user())));
         }
-        JsonObject detail = Jsons.JSON.createObjectBuilder(event.details()).add("at", event.at().toString()).build();
+        JsonObjectBuilder detail = Jsons.JSON.createObjectBuilder(event.details());
+        if (!event.details().containsKey("at")) {
+            detail.add("at", event.at().toString());
+        }
         return claims.add("events", Jsons.JSON.createObjectBuilder().add(event.type().uri(), detail)).build();
     }
 
