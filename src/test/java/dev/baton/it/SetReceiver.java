@@ -175,8 +175,8 @@ final class SetReceiver implements AutoCloseable {
         return matching;
     }
 
-    private void receive(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+    private void receive(HttpExchange exchange) {
+        try (InputStream body = exchange.getRequestBody()) {
             String token = new String(body.readAllBytes(), StandardCharsets.US_ASCII);
             Mode now = mode;
             int status = now == Mode.UNAVAILABLE ? 503 : 202;
@@ -184,16 +184,15 @@ final class SetReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Accept"), status, now == Mode.HOLD));
             if (now == Mode.HOLD) {
                 holding.countDown();
-                try {
-                    released.await(120, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                released.await(120, TimeUnit.SECONDS);
             }
             exchange.sendResponseHeaders(status, -1);
         } catch (IOException callerGone) {
             // a held POST whose caller was killed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
         }
     }
 }

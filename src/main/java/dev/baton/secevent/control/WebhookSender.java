@@ -2,6 +2,7 @@ package dev.baton.secevent.control;
 
 import dev.baton.secevent.control.OutboxRows.Pending;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -60,6 +61,9 @@ public class WebhookSender {
     @Inject
     Clock clock;
 
+    @Resource
+    ManagedScheduledExecutorService injected;
+
     private final String me = UUID.randomUUID().toString();
     private final AtomicBoolean due = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -74,16 +78,16 @@ public class WebhookSender {
     private int headRounds;
 
     /**
-     * Starts the sweep when a webhook is set. The executor is looked up, not injected: the bean may
-     * be made first by a start-up's EJB work (a prohibition that lapsed while the node was down),
-     * when an injected one was seen null (EventHub).
+     * Starts the sweep when a webhook is set. The executor is looked up when it was not injected:
+     * the bean may be made first by a start-up's EJB work (a prohibition that lapsed while the node
+     * was down), when an injected one was seen null (EventHub).
      */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (!settings.enabled()) {
             return;
         }
         try {
-            executor = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+            executor = injected != null ? injected : InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
         } catch (NamingException e) {
             throw new IllegalStateException("No executor to send security events with", e);
         }
