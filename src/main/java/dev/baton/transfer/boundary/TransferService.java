@@ -143,7 +143,7 @@ public class TransferService {
     }
 
     private Transfer end(Actor actor, String deviceToken, String transferId, Function<Transfer, String> entitled, String reason,
-                     String refusal) {
+                         String refusal) {
         Instant now = clock.instant();
         Device device = devices.authenticate(actor, deviceToken);
         Transfer transfer = transfers.locked(actor.user(), transferId).orElseThrow(BatonException::notFound);
