@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -250,6 +251,38 @@ class WebhookIT {
 
         assertEquals(204, clerk.api.delete("devices/" + phone.id()).bearer(clerk.jwt()).send().status());
         assertEquals(phone.id(), receiver.await(about(clerk), 1, Duration.ofSeconds(30)).get(0).event().getString("deviceId"));
+    }
+
+    /** A webhook URL that is not http(s) stops the start: a SEVERE line says why, and Baton is not deployed. */
+    @Test
+    void aWebhookUrlThatIsNotHttpStopsTheStartWithASevereLine() throws Exception {
+        BatonServer bad = new BatonServer("webhook-bad-url-" + System.nanoTime(), Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY", ISSUER.publicKey(),
+                "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
+                "BATON_EVENTS_WEBHOOK_URL", "ftp://siem.example/events",
+                "BATON_EVENTS_WEBHOOK_SECRET", SECRET));
+        String reason = "baton.events.webhook.url must be an http or https URL";
+        try {
+            bad.launch();
+            Instant deadline = Instant.now().plusSeconds(240);
+            while (!Files.exists(bad.log()) || !Files.readString(bad.log()).contains(reason)) {
+                assertTrue(Instant.now().isBefore(deadline), "no SEVERE line naming the setting; see " + bad.log());
+                BatonServer.sleep(Duration.ofMillis(500));
+            }
+            String log = Files.readString(bad.log());
+            assertTrue(log.contains("SEVERE") && log.contains("Baton does not start"), log);
+            assertFalse(log.contains(SECRET), "the secret is not logged");
+            BatonServer.sleep(Duration.ofSeconds(5));
+            int status;
+            try {
+                status = new Api(bad.base()).get("/").send().status();
+            } catch (java.io.UncheckedIOException exited) {
+                status = 0;
+            }
+            assertTrue(status != 200, "Baton is not deployed: " + status);
+        } finally {
+            bad.kill();
+        }
     }
 
     private static Clerk clerk() {
