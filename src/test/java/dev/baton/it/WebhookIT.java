@@ -143,7 +143,7 @@ class WebhookIT {
             }
         }
         SetReceiver.Delivery sample = byType.get("session-transferred");
-        System.out.println("[sample SET] " + sample.jws().getHeader().toJSONObject() + "\n" + sample.claims());
+        System.out.println("[sample SET] " + sample.jws().getHeader() + "\n" + sample.claims());
     }
 
     /** A checkpoint of the audit chain arrives too, and the chain verifies against it. */
