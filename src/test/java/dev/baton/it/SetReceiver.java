@@ -78,6 +78,8 @@ final class SetReceiver implements AutoCloseable {
     private final int port = BatonServer.freePort();
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.ACCEPT;
+    private volatile Predicate<Delivery> refused = set -> false;
+    private volatile int refusal;
     private volatile CountDownLatch released = new CountDownLatch(1);
     private volatile CountDownLatch holding = new CountDownLatch(1);
     private HttpServer server;
@@ -122,6 +124,20 @@ final class SetReceiver implements AutoCloseable {
             holding = new CountDownLatch(1);
         }
         this.mode = mode;
+    }
+
+    /**
+     * Answers {@code status} to the tokens that match, whatever the mode: 400 with RFC 8935's
+     * {@code {"err":"invalid_request"}} says the webhook refuses that token; 503 makes the webhook
+     * look down while that token is tried.
+     */
+    void refuse(Predicate<Delivery> which, int status) {
+        refusal = status;
+        refused = which;
+    }
+
+    void refuseNone() {
+        refused = set -> false;
     }
 
     /** Waits until a POST is held; false if none came in time. */
@@ -179,14 +195,20 @@ final class SetReceiver implements AutoCloseable {
         try (InputStream body = exchange.getRequestBody()) {
             String token = new String(body.readAllBytes(), StandardCharsets.US_ASCII);
             Mode now = mode;
-            int status = now == Mode.UNAVAILABLE ? 503 : 202;
-            deliveries.add(new Delivery(Instant.now(), token, exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Accept"), status, now == Mode.HOLD));
-            if (now == Mode.HOLD) {
+            Delivery arrived = new Delivery(Instant.now(), token, exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("Accept"), 0, false);
+            int status = refused.test(arrived) ? refusal : now == Mode.UNAVAILABLE ? 503 : 202;
+            boolean held = status == 202 && now == Mode.HOLD;
+            deliveries.add(new Delivery(arrived.at(), token, arrived.contentType(), arrived.accept(), status, held));
+            if (held) {
                 holding.countDown();
                 released.await(120, TimeUnit.SECONDS);
             }
-            exchange.sendResponseHeaders(status, -1);
+            byte[] body = status == 400 ? "{\"err\":\"invalid_request\",\"description\":\"refused by the test\"}"
+                    .getBytes(StandardCharsets.UTF_8) : new byte[0];
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
         } catch (IOException callerGone) {
             // a held POST whose caller was killed
         } catch (InterruptedException e) {

@@ -253,6 +253,45 @@ class WebhookIT {
         assertEquals(phone.id(), receiver.await(about(clerk), 1, Duration.ofSeconds(30)).get(0).event().getString("deviceId"));
     }
 
+    /**
+     * One event the webhook will not take does not hold back the others: refused with 400 it waits
+     * on its own while the later ones arrive; failing with 503 at the head it holds them for five
+     * rounds, then the next one is tried, taken, and it is set aside. Each arrives once taken.
+     */
+    @Test
+    void anEventTheWebhookWillNotTakeWaitsOnItsOwnWhileTheOthersGoOn() {
+        Clerk clerk = clerk();
+        List<String> refused = devices(clerk, 3);
+        String poison = refused.get(1);
+        receiver.refuse(set -> poison.equals(set.event().getString("deviceId", null)), 400);
+        try {
+            revoke(clerk, refused);
+            List<SetReceiver.Delivery> others = receiver.await(about(clerk), 2, Duration.ofSeconds(20));
+            assertEquals(List.of(refused.get(0), refused.get(2)), others.stream().map(set -> set.event().getString("deviceId")).toList(),
+                    "the two others arrived, the refused one not");
+        } finally {
+            receiver.refuseNone();
+        }
+        assertEquals(3, receiver.await(about(clerk), 3, Duration.ofSeconds(20)).size(), "the refused one arrives once taken");
+
+        Clerk other = clerk();
+        List<String> failing = devices(other, 3);
+        String stuck = failing.get(1);
+        Instant start = Instant.now();
+        receiver.refuse(set -> stuck.equals(set.event().getString("deviceId", null)), 503);
+        try {
+            revoke(other, failing);
+            List<SetReceiver.Delivery> past = receiver.await(about(other), 2, Duration.ofSeconds(60));
+            assertEquals(List.of(failing.get(0), failing.get(2)), past.stream().map(set -> set.event().getString("deviceId")).toList(),
+                    "the one behind the failing one arrived");
+            System.out.println("[figures] an event failing with 503 at the head held the next one back "
+                    + Duration.between(start, past.get(1).at()).toSeconds() + " s (five rounds)");
+        } finally {
+            receiver.refuseNone();
+        }
+        assertEquals(3, receiver.await(about(other), 3, Duration.ofSeconds(30)).size(), "the failing one arrives once taken");
+    }
+
     /** A webhook URL that is not http(s) stops the start: a SEVERE line says why, and Baton is not deployed. */
     @Test
     void aWebhookUrlThatIsNotHttpStopsTheStartWithASevereLine() throws Exception {
@@ -295,15 +334,24 @@ class WebhookIT {
 
     /** Registers and revokes {@code count} devices, one after the other; answers their ids in that order. */
     private static List<String> revokeDevices(Clerk clerk, int count) {
+        List<String> ids = devices(clerk, count);
+        revoke(clerk, ids);
+        return ids;
+    }
+
+    private static List<String> devices(Clerk clerk, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(clerk.register("phone").id());
         }
+        return ids;
+    }
+
+    private static void revoke(Clerk clerk, List<String> ids) {
         for (String id : ids) {
             Reply revoked = clerk.api.delete("devices/" + id).bearer(clerk.jwt()).send();
             assertEquals(204, revoked.status(), revoked::toString);
         }
-        return ids;
     }
 
     /** A SET as RFC 8417 and DESIGN.md §8.7 have it, signed with the secret, about {@code user} (none: no subject). */
