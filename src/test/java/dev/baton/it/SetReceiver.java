@@ -204,11 +204,11 @@ final class SetReceiver implements AutoCloseable {
                 holding.countDown();
                 released.await(120, TimeUnit.SECONDS);
             }
-            byte[] body = status == 400 ? "{\"err\":\"invalid_request\",\"description\":\"refused by the test\"}"
+            byte[] answer = status == 400 ? "{\"err\":\"invalid_request\",\"description\":\"refused by the test\"}"
                     .getBytes(StandardCharsets.UTF_8) : new byte[0];
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
+            exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+            exchange.getResponseBody().write(answer);
         } catch (IOException callerGone) {
             // a held POST whose caller was killed
         } catch (InterruptedException e) {
