@@ -66,7 +66,9 @@ public class WebhookSettings {
             throw e;
         }
         target.ifPresentOrElse(t -> {
-            LOG.info(() -> "Security events go to " + t.url() + " as SETs signed with HS256");
+            // without the query, which may hold a credential of the receiver's
+            LOG.info(() -> "Security events go to " + t.url().getScheme() + "://" + t.url().getRawAuthority() + t.url().getRawPath()
+                    + " as SETs signed with HS256");
             if (t.url().getScheme().equalsIgnoreCase("http") && !loopback(t.url().getHost())) {
                 LOG.warning(() -> "baton.events.webhook.url is plain http: security events cross the network unencrypted");
             }
