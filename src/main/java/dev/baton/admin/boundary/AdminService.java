@@ -11,6 +11,7 @@ import dev.baton.platform.Jsons;
 import dev.baton.platform.Settings;
 import dev.baton.prohibition.boundary.ProhibitionView;
 import dev.baton.prohibition.entity.Prohibition;
+import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.boundary.SessionView;
 import dev.baton.session.entity.Session;
 import dev.baton.transfer.boundary.TransferView;
@@ -18,6 +19,7 @@ import dev.baton.transfer.control.Revocations;
 import dev.baton.transfer.entity.Transfer;
 import dev.baton.transfer.entity.TransferStatus;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -59,6 +61,9 @@ public class AdminService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<SecurityEvent> securityEvents;
+
     /**
      * The user's devices (all, with their status), active sessions (without state), open transfers
      * (without codes) and prohibitions that hold now. A user Baton never saw has empty lists: Baton
@@ -91,6 +96,10 @@ public class AdminService {
         Instant now = clock.instant();
         List<Session> active = activeSessions(user, LockModeType.PESSIMISTIC_WRITE, now);
         active.forEach(session -> revocations.endSession(admin, session, ENDED_BY_ADMIN, now));
+        if (!active.isEmpty()) {
+            securityEvents.fire(SecurityEvent.sessionsEndedByAdmin(user.value(), admin.user(),
+                    active.stream().map(Session::id).toList(), now));
+        }
         audit.record(AuditEntry.of(AuditAction.ADMIN_SESSIONS_ENDED).by(admin).subject(user.value())
                 .succeeded("sessions ×" + active.size()));
     }

@@ -2,19 +2,24 @@ package dev.baton.audit.control;
 
 import dev.baton.audit.entity.AuditChain;
 import dev.baton.platform.security.ServerKey;
+import dev.baton.secevent.control.Outbox;
+import dev.baton.secevent.control.SecurityEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signs the audit chain's head every {@code baton.audit.checkpoint-interval} (when it has moved)
  * and writes the checkpoint to the log as one line, {@code Audit checkpoint {json}}, for the log's
- * keepers to hold outside Baton's reach. Every node writes its own; any of them serves.
+ * keepers to hold outside Baton's reach, and to the security events' webhook when one is set.
+ * Every node writes its own; any of them serves.
  */
 @ApplicationScoped
 public class AuditCheckpoints {
@@ -30,6 +35,9 @@ public class AuditCheckpoints {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     @ConfigProperty(name = "baton.audit.checkpoint-interval")
@@ -49,9 +57,16 @@ public class AuditCheckpoints {
             return;
         }
         AuditCheckpoint checkpoint = sign(head.lastSeq(), head.lastHash(), now);
+        outbox.addAlone(SecurityEvent.auditCheckpoint(checkpoint.json(), now), eventId(checkpoint));
         LOG.info(() -> "Audit checkpoint " + checkpoint.json());
         lastSeq = head.lastSeq();
         due = now.plus(interval);
+    }
+
+    /** The same for every node that signs this head: the webhook hears of a head once (unless it was sent already). */
+    private static String eventId(AuditCheckpoint checkpoint) {
+        return UUID.nameUUIDFromBytes(("audit-checkpoint " + checkpoint.keyId() + " " + checkpoint.seq() + " " + checkpoint.hash())
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Whether this Baton signed {@code checkpoint}, under its current or an earlier key. */

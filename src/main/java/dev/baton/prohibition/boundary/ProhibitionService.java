@@ -5,6 +5,7 @@ import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.events.control.DeviceEvent;
 import dev.baton.prohibition.entity.Prohibition;
+import dev.baton.secevent.control.SecurityEvent;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ public class ProhibitionService {
     @Inject
     Event<DeviceEvent> events;
 
+    @Inject
+    Event<SecurityEvent> securityEvents;
+
     /** Ends one prohibition if it is due and not yet ended; answers whether this call ended it. */
     public boolean end(String prohibitionId) {
         Prohibition prohibition = em.find(Prohibition.class, prohibitionId);
@@ -52,6 +56,8 @@ public class ProhibitionService {
                 .transfer(prohibition.transferId()).device(prohibition.deviceId()).succeeded());
         events.fire(new DeviceEvent(prohibition.deviceId(), DeviceEvent.PROHIBITION_ENDED, prohibition.sessionId(),
                 prohibition.transferId(), now));
+        securityEvents.fire(SecurityEvent.prohibitionEnded(prohibition.ownerId(), prohibition.sessionId(), prohibition.transferId(),
+                prohibition.deviceId(), now));
         return true;
     }
 

@@ -17,6 +17,7 @@ import dev.baton.platform.Tokens;
 import dev.baton.platform.security.AccessTokens;
 import dev.baton.prohibition.control.ProhibitionStarted;
 import dev.baton.prohibition.entity.Prohibition;
+import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.boundary.SessionView;
 import dev.baton.session.control.SessionAccess;
 import dev.baton.session.entity.Session;
@@ -75,6 +76,9 @@ public class HandoverService {
     @Inject
     Event<DeviceEvent> events;
 
+    @Inject
+    Event<SecurityEvent> securityEvents;
+
     public JsonObject claim(Actor actor, String deviceToken, String transferId, String claimCode) {
         Instant now = clock.instant();
         AuditEntry.Builder failure = AuditEntry.of(AuditAction.CLAIM_FAILED).by(actor).transfer(transferId);
@@ -115,6 +119,8 @@ public class HandoverService {
                 audit.record(failure.refused(Problem.CLAIM_CODE_INVALID.code()));
                 if (outcome == Transfer.ClaimOutcome.WRONG_CODE_CANCELLED) {
                     revocations.announceCancelled(actor, transfer, "too-many-attempts", now);
+                    securityEvents.fire(SecurityEvent.claimAttemptsExhausted(transfer.ownerId(), transfer.sessionId(),
+                            transfer.id(), transfer.sourceDeviceId(), transfer.targetDeviceId(), transfer.failedAttempts(), now));
                 }
                 throw new CommittedRefusal(Problem.CLAIM_CODE_INVALID, "Wrong claim code.").audited();
             }
@@ -155,6 +161,8 @@ public class HandoverService {
         audit.record(AuditEntry.of(AuditAction.SESSION_RESTORED).by(actor).session(session.id()).transfer(transfer.id())
                 .device(transfer.sourceDeviceId()).target(device.id()).succeeded());
         events.fire(new DeviceEvent(transfer.sourceDeviceId(), DeviceEvent.SESSION_MOVED, session.id(), transfer.id(), now));
+        securityEvents.fire(SecurityEvent.sessionTransferred(actor.user(), session.id(), transfer.id(), transfer.sourceDeviceId(),
+                device.id(), prohibition.untilAt(), now));
         return Jsons.extend(SessionView.withState(session, settings.idleTimeout()),
                 "sessionToken", sessionToken,
                 "prohibitedUntil", prohibition.untilAt(),

@@ -13,6 +13,7 @@ import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
 import dev.baton.platform.Tokens;
+import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.control.SessionAccess;
 import dev.baton.session.entity.Session;
 import dev.baton.transfer.control.ClaimCodes;
@@ -67,6 +68,9 @@ public class PullService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<SecurityEvent> securityEvents;
 
     @Inject
     Event<DeviceEvent> events;
@@ -142,7 +146,8 @@ public class PullService {
         }
         audit.record(AuditEntry.of(AuditAction.PULL_DENIED).by(actor).session(transfer.sessionId()).transfer(transfer.id())
                 .device(device.id()).target(transfer.targetDeviceId()).succeeded("denied-by-holder"));
-        // security event: transfer-denied
+        securityEvents.fire(SecurityEvent.transferDenied(actor.user(), transfer.sessionId(), transfer.id(),
+                transfer.sourceDeviceId(), transfer.targetDeviceId(), device.id(), "denied-by-holder", now));
         for (String deviceId : new String[] {transfer.sourceDeviceId(), transfer.targetDeviceId()}) {
             events.fire(new DeviceEvent(deviceId, DeviceEvent.TRANSFER_DENIED, transfer.sessionId(), transfer.id(), now,
                     "denied-by-holder"));

@@ -12,6 +12,7 @@ import dev.baton.platform.Problem;
 import dev.baton.platform.Settings;
 import dev.baton.platform.Tokens;
 import dev.baton.prohibition.control.Prohibitions;
+import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.control.SessionAccess;
 import dev.baton.session.entity.Session;
 import dev.baton.transfer.control.ClaimCodes;
@@ -73,6 +74,9 @@ public class TransferService {
     @Inject
     Event<DeviceEvent> events;
 
+    @Inject
+    Event<SecurityEvent> securityEvents;
+
     /**
      * The first request: the holding device offers its session to {@code targetDeviceId}. Policy
      * decides from the two devices before anything is stored; a refusal stores nothing but its audit.
@@ -128,15 +132,19 @@ public class TransferService {
 
     /**
      * The target device refuses the offer ("not me": the user did not ask for it). The transfer is
-     * cancelled and both devices are told why, so the source can warn its user.
+     * cancelled and both devices are told why, so the source can warn its user; the security team
+     * hears of it too ({@code transfer-denied}).
      */
     public void decline(Actor actor, String deviceToken, String transferId) {
-        end(actor, deviceToken, transferId, (transfer, device) -> transfer.targetDeviceId().equals(device),
+        Transfer declined = end(actor, deviceToken, transferId, (transfer, device) -> transfer.targetDeviceId().equals(device),
                 (transfer, device) -> "declined-by-target", "Only the target device declines a transfer.");
+        securityEvents.fire(SecurityEvent.transferDenied(actor.user(), declined.sessionId(), declined.id(),
+                declined.sourceDeviceId(), declined.targetDeviceId(), declined.targetDeviceId(), "declined-by-target",
+                clock.instant()));
     }
 
-    private void end(Actor actor, String deviceToken, String transferId, BiPredicate<Transfer, String> entitled,
-                     BiFunction<Transfer, String, String> reason, String refusal) {
+    private Transfer end(Actor actor, String deviceToken, String transferId, BiPredicate<Transfer, String> entitled,
+                         BiFunction<Transfer, String, String> reason, String refusal) {
         Instant now = clock.instant();
         Device device = devices.authenticate(actor, deviceToken);
         Transfer transfer = transfers.locked(actor.user(), transferId).orElseThrow(BatonException::notFound);
@@ -147,6 +155,7 @@ public class TransferService {
             throw Transfers.gone(transfer);
         }
         revocations.cancel(actor, transfer, reason.apply(transfer, device.id()), now);
+        return transfer;
     }
 
     /** Expires every open transfer past its time; the sweep timer calls it. */

@@ -6,6 +6,7 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.entity.Device;
 import dev.baton.events.control.DeviceEvent;
 import dev.baton.platform.Actor;
+import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.entity.Session;
 import dev.baton.transfer.entity.Transfer;
 import dev.baton.transfer.entity.TransferStatus;
@@ -33,6 +34,9 @@ public class Revocations {
 
     @Inject
     Event<DeviceEvent> events;
+
+    @Inject
+    Event<SecurityEvent> securityEvents;
 
     public void endSession(Actor actor, Session session, String reason, Instant now) {
         em.createNamedQuery(Transfer.OPEN_OF_SESSION, Transfer.class)
@@ -62,6 +66,7 @@ public class Revocations {
                 .getResultList()
                 .forEach(t -> cancel(actor, t, "device-revoked", now));
         events.fire(new DeviceEvent(device.id(), DeviceEvent.DEVICE_REVOKED, null, null, now));
+        securityEvents.fire(SecurityEvent.deviceRevoked(device.ownerId(), device.id(), actor.user(), now));
     }
 
     /** Cancels an open transfer and tells both of its devices. */
