@@ -49,6 +49,10 @@ public final class BatonLauncher {
         Path file = Files.createTempFile("baton-logging-", ".properties");
         file.toFile().deleteOnExit();
         Files.writeString(file, loggingProperties(payaraLogging()), StandardCharsets.ISO_8859_1);
+        // The JDK's own logging reads it too, so the lines before Payara's logging service starts are Baton's as well.
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty("java.util.logging.config.file", file.toString());
+        }
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.add(LOG_PROPERTIES);
         all.add(file.toString());

@@ -2,8 +2,11 @@ package dev.baton.ops.control;
 
 import dev.baton.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -27,6 +30,10 @@ public class BatonMetrics {
     public static final String RATE_LIMITED = "baton_rate_limited";
     public static final String REQUESTS = "baton_requests";
 
+    static final List<String> OUTCOMES = List.of("requested", "refused", "claimed", "restored", "cancelled", "declined", "expired");
+    private static final List<Problem> CLAIM_PROBLEMS = List.of(Problem.CLAIM_CODE_INVALID, Problem.TRANSFER_GONE,
+            Problem.REAUTHENTICATION_REQUIRED, Problem.TRANSFER_NOT_AUTHORIZED, Problem.NOT_FOUND);
+
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
@@ -34,28 +41,65 @@ public class BatonMetrics {
     private final Map<String, Counter> problems = new ConcurrentHashMap<>();
     private final Map<String, org.eclipse.microprofile.metrics.Timer> operations = new ConcurrentHashMap<>();
 
+    /**
+     * Every series a dashboard draws exists from the start, at zero, so that a rate over it is 0
+     * rather than no data: each problem code, the usual outcomes and claim failures.
+     */
+    void zeros(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        for (Problem problem : Problem.values()) {
+            problems(problem.code());
+        }
+        for (String outcome : OUTCOMES) {
+            transfers(outcome);
+        }
+        for (Problem problem : CLAIM_PROBLEMS) {
+            claimFailures(problem.code());
+        }
+        proofRefusals();
+        rateLimited();
+    }
+
     /** One problem+json answer. */
     public void problem(Problem problem) {
-        problems.computeIfAbsent(problem.code(), code -> registry.counter(Metadata.builder().withName(PROBLEMS)
-                .withDescription("problem+json answers (refusals and errors), by their code").build(), new Tag("code", code)))
-                .inc();
+        problems(problem.code()).inc();
         if (problem == Problem.RATE_LIMITED) {
-            counter(RATE_LIMITED, "calls refused by a rate limit (429 rate-limited)").inc();
+            rateLimited().inc();
         }
+    }
+
+    private Counter problems(String code) {
+        return problems.computeIfAbsent(code, c -> counter(PROBLEMS, "problem+json answers (refusals and errors), by their code",
+                new Tag("code", c)));
+    }
+
+    private Counter rateLimited() {
+        return counter(RATE_LIMITED, "calls refused by a rate limit (429 rate-limited)");
     }
 
     /** A transfer reached {@code outcome}: requested, refused, claimed, restored, cancelled, declined, expired, … */
     public void transfer(String outcome) {
-        counter(TRANSFERS, "transfers by outcome", new Tag("outcome", outcome)).inc();
+        transfers(outcome).inc();
+    }
+
+    private Counter transfers(String outcome) {
+        return counter(TRANSFERS, "transfers by outcome", new Tag("outcome", outcome));
     }
 
     /** A claim refused, by its problem code (a wrong code, a gone transfer, a stale sign-in, …). */
     public void claimFailed(String code) {
-        counter(CLAIM_FAILURES, "claims refused, by problem code", new Tag("code", code)).inc();
+        claimFailures(code).inc();
+    }
+
+    private Counter claimFailures(String code) {
+        return counter(CLAIM_FAILURES, "claims refused, by problem code", new Tag("code", code));
     }
 
     public void proofRefused() {
-        counter(PROOF_REFUSALS, "calls of device-bound devices refused for their proof (401 proof-invalid)").inc();
+        proofRefusals().inc();
+    }
+
+    private Counter proofRefusals() {
+        return counter(PROOF_REFUSALS, "calls of device-bound devices refused for their proof (401 proof-invalid)");
     }
 
     /** How long one call of {@code operation} took, as JAX-RS saw it. */

@@ -1,10 +1,8 @@
 package dev.baton.platform.logging;
 
 import dev.baton.launch.BatonLogFormatter;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,8 +16,8 @@ import java.util.regex.Pattern;
  * {@code [A-Za-z0-9._-]}, else a new UUID (anything else could forge or break log lines). The id is
  * echoed on every answer, problem answers and the container's error pages included, and is bound
  * to the handling thread for the log formatter ({@link BatonLogFormatter}) until the call returns.
+ * Mapped in web.xml, first of the filters.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class RequestIds extends HttpFilter {
 
     public static final String HEADER = "X-Request-Id";
