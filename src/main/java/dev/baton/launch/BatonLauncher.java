@@ -20,7 +20,7 @@ import java.util.List;
  * commands read it ({@link DemoMode#LISTEN_ADDRESS}), and hands over to Payara Micro's own main.
  * It also gives Payara Micro a logging configuration whose console lines are Baton's
  * ({@link BatonLogFormatter}: one line per event, text or JSON as {@code baton.log.format} says),
- * unless the command line names one ({@code --logproperties}).
+ * unless the command line names one ({@code --logproperties}) or asks for Payara's log file.
  * The build puts this class, {@link BatonLogFormatter} and {@link DemoMode} into the jar's root (pom.xml).
  */
 public final class BatonLauncher {
@@ -41,9 +41,13 @@ public final class BatonLauncher {
         payaraMain.invokeExact(withLogging(args));
     }
 
-    /** {@code args}, plus {@code --logproperties} naming Baton's logging configuration unless they name one. */
+    /**
+     * {@code args}, plus {@code --logproperties} naming Baton's logging configuration, unless they
+     * name one or ask for Payara's log file ({@code --logtofile}, which Payara ignores next to a
+     * logging configuration).
+     */
     static String[] withLogging(String[] args) throws IOException {
-        if (Arrays.asList(args).contains(LOG_PROPERTIES)) {
+        if (Arrays.stream(args).anyMatch(arg -> arg.equalsIgnoreCase(LOG_PROPERTIES) || arg.equalsIgnoreCase("--logtofile"))) {
             return args;
         }
         Path file = Files.createTempFile("baton-logging-", ".properties");

@@ -18,8 +18,10 @@ class BatonLauncherTest {
     }
 
     @Test
-    void aLoggingConfigurationOnTheCommandLineIsLeftAlone() throws Exception {
+    void aLoggingConfigurationOrALogFileOnTheCommandLineIsLeftAlone() throws Exception {
         String[] args = {"--port", "9090", "--logproperties", "/etc/baton/logging.properties"};
         assertArrayEquals(args, BatonLauncher.withLogging(args));
+        String[] toFile = {"--logToFile", "/var/log/baton.log"};
+        assertArrayEquals(toFile, BatonLauncher.withLogging(toFile));
     }
 }
