@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,17 @@ public class RequestIds extends HttpFilter {
 
     /** {@code offered} when it is sane, else a new id. */
     static String of(String offered) {
-        return offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return offered != null && SANE.matcher(offered).matches() ? offered : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: an id names a request, it guards
+     * nothing, and {@code UUID.randomUUID()} would make every request wait on one shared SecureRandom.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & 0xffffffffffff0fffL) | 0x4000L,
+                (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L).toString();
     }
 
     /** The id of the request this thread handles, or {@code null}. */

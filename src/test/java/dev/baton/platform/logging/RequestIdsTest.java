@@ -20,7 +20,8 @@ class RequestIdsTest {
         for (String id : new String[] {null, "", " ", "x".repeat(65), "a b", "a\nb", "ü", "a/b", "a;b", "<script>", "a\"b"}) {
             String made = RequestIds.of(id);
             assertNotEquals(id, made);
-            UUID.fromString(made);
+            assertEquals(4, UUID.fromString(made).version());
+            assertEquals(2, UUID.fromString(made).variant());
         }
     }
 }
