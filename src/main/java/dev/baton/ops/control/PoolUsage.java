@@ -2,6 +2,7 @@ package dev.baton.ops.control;
 
 import dev.baton.platform.DataSources;
 import jakarta.servlet.Servlet;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -43,8 +44,8 @@ final class PoolUsage {
             Object locator = Class.forName("org.glassfish.internal.api.Globals", true, payara).getMethod("getDefaultBaseServiceLocator")
                     .invoke(null);
             Class<?> type = Class.forName("com.sun.enterprise.resource.pool.PoolManager", true, payara);
-            manager = locator.getClass().getMethod("getService", Class.class, java.lang.annotation.Annotation[].class)
-                    .invoke(locator, type, new java.lang.annotation.Annotation[0]);
+            manager = Class.forName("org.glassfish.hk2.api.ServiceLocator", true, payara)
+                    .getMethod("getService", Class.class, Annotation[].class).invoke(locator, type, new Annotation[0]);
             status = type.getMethod("getPoolStatus", Class.forName("org.glassfish.resourcebase.resources.api.PoolInfo", true, payara));
         }
         Field table = manager.getClass().getDeclaredField("poolTable");
