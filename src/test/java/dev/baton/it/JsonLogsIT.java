@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,9 @@ class JsonLogsIT {
                 "MP_JWT_VERIFY_PUBLICKEY", SharedBaton.issuer().publicKey(),
                 "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
                 "BATON_TEST_FAULTS", "true",
-                "BATON_LOG_FORMAT", "json"));
+                "BATON_LOG_FORMAT", "json",
+                // A database of its own each run: nothing left over from an earlier one to end at start-up.
+                "BATON_DATA_DIR", Path.of("target", "it-data", "json-logs-" + UUID.randomUUID()).toAbsolutePath().toString()));
         Files.deleteIfExists(server.log());
         server.start();
     }
