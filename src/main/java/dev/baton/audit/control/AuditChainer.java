@@ -1,6 +1,7 @@
 package dev.baton.audit.control;
 
 import dev.baton.audit.entity.AuditRecord;
+import dev.baton.platform.Schedulers;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -52,7 +53,7 @@ public class AuditChainer {
         } catch (RuntimeException e) {
             LOG.warning("The chain written before audit keys was not sealed (" + e + "); the next start tries again.");
         }
-        sweep = executor.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        sweep = Schedulers.orDefault(executor).scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -65,7 +66,7 @@ public class AuditChainer {
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditRecord record) {
         due.set(true);
         if (passing.compareAndSet(false, true)) {
-            executor.schedule(this::passes, GATHER_MILLIS, TimeUnit.MILLISECONDS);
+            Schedulers.orDefault(executor).schedule(this::passes, GATHER_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -85,7 +86,7 @@ public class AuditChainer {
             passing.set(false);
         }
         if (due.get() && passing.compareAndSet(false, true)) {
-            executor.schedule(this::passes, GATHER_MILLIS, TimeUnit.MILLISECONDS);
+            Schedulers.orDefault(executor).schedule(this::passes, GATHER_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

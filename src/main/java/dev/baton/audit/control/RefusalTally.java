@@ -1,6 +1,7 @@
 package dev.baton.audit.control;
 
 import dev.baton.platform.Refused;
+import dev.baton.platform.Schedulers;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -39,7 +40,7 @@ public class RefusalTally {
     private ScheduledFuture<?> flushes;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        flushes = executor.scheduleAtFixedRate(this::flush, window.toMillis(), window.toMillis(), TimeUnit.MILLISECONDS);
+        flushes = Schedulers.orDefault(executor).scheduleAtFixedRate(this::flush, window.toMillis(), window.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void count(@Observes Refused refused) {

@@ -4,9 +4,9 @@ import dev.baton.platform.BatonException;
 import dev.baton.platform.Grid;
 import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
+import dev.baton.platform.Schedulers;
 import dev.baton.platform.logging.RequestIds;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -26,8 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -75,12 +73,8 @@ public class EventHub {
      */
     private synchronized void beat() {
         if (heartbeats == null) {
-            try {
-                ManagedScheduledExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-                heartbeats = executor.scheduleAtFixedRate(this::ping, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (NamingException e) {
-                throw new IllegalStateException("No executor for the event stream heartbeat", e);
-            }
+            heartbeats = Schedulers.orDefault(null).scheduleAtFixedRate(this::ping, heartbeat.toMillis(), heartbeat.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.secevent.control;
 
+import dev.baton.platform.Schedulers;
 import dev.baton.secevent.control.OutboxRows.Pending;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,8 +18,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Sends the outbox to the webhook, oldest event first, from one node at a time: the holder of the
@@ -86,11 +85,7 @@ public class WebhookSender {
         if (!settings.enabled()) {
             return;
         }
-        try {
-            executor = injected != null ? injected : InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-        } catch (NamingException e) {
-            throw new IllegalStateException("No executor to send security events with", e);
-        }
+        executor = Schedulers.orDefault(injected);
         sweep = executor.scheduleWithFixedDelay(this::rounds, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
