@@ -1,11 +1,8 @@
 package dev.baton.platform.listener;
 
-import dev.baton.platform.Problem;
-import dev.baton.platform.ProblemAnswered;
 import dev.baton.platform.Settings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -33,9 +30,6 @@ public class ListenerHooks implements ServletContextListener {
     @Inject
     Settings settings;
 
-    @Inject
-    Event<ProblemAnswered> answered;
-
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -53,7 +47,7 @@ public class ListenerHooks implements ServletContextListener {
             return;
         }
         Duration timeout = settings.requestHeaderTimeout();
-        HeaderDeadline deadline = new HeaderDeadline(timeout, () -> answered.fire(new ProblemAnswered(Problem.REQUEST_TIMEOUT)));
+        HeaderDeadline deadline = new HeaderDeadline(timeout);
         probes = List.of(new UpgradeGuard(), deadline);
         codecs.forEach(codec -> codec.getMonitoringConfig().addProbes(probes.toArray(HttpProbe[]::new)));
         long tick = Math.max(100, Math.min(1000, timeout.toMillis() / 10));
