@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 
 /** Brings the schema up to date with the versioned migrations before anything else runs. */
 @Singleton
@@ -20,10 +22,24 @@ public class Migrations {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        Flyway.configure(Migrations.class.getClassLoader())
+        flyway(dataSource).migrate();
+    }
+
+    /** The version of the newest migration this build carries: the schema's version once they have run. */
+    public static MigrationVersion newest(DataSource dataSource) {
+        MigrationVersion newest = MigrationVersion.EMPTY;
+        for (MigrationInfo migration : flyway(dataSource).info().all()) {
+            if (migration.getVersion() != null && migration.getState().isResolved() && migration.getVersion().compareTo(newest) > 0) {
+                newest = migration.getVersion();
+            }
+        }
+        return newest;
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
     }
 }

@@ -5,6 +5,7 @@ import dev.baton.platform.Grid;
 import dev.baton.platform.Jsons;
 import dev.baton.platform.Problem;
 import dev.baton.platform.Schedulers;
+import dev.baton.platform.logging.RequestIds;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -90,7 +91,7 @@ public class EventHub {
     /** Opens a stream of a device, or refuses it (429 {@code too-many-streams}) when the device holds enough here. */
     public void open(String deviceId, SseEventSink sink, Sse sse) {
         beat();
-        Stream stream = new Stream(sink, sse);
+        Stream stream = new Stream(sink, sse, RequestIds.current());
         AtomicBoolean admitted = new AtomicBoolean();
         streams.compute(deviceId, (id, held) -> {
             Set<Stream> open = held != null ? held : ConcurrentHashMap.newKeySet();
@@ -130,6 +131,11 @@ public class EventHub {
         }
     }
 
+    /** The event streams open on this node, of every device. */
+    public int openStreams() {
+        return streams.values().stream().mapToInt(Set::size).sum();
+    }
+
     /** Closes every stream of a device, e.g. when it is revoked. */
     public void close(String deviceId) {
         Set<Stream> open = streams.remove(deviceId);
@@ -157,7 +163,8 @@ public class EventHub {
         stream.close();
     }
 
-    private record Stream(SseEventSink sink, Sse sse) {
+    /** An open stream, and the request that opened it: what is logged while writing to it carries that request's id. */
+    private record Stream(SseEventSink sink, Sse sse, String requestId) {
 
         boolean send(String name, String data) {
             return write(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build());
@@ -170,6 +177,10 @@ public class EventHub {
 
         /** Whether the event went out; Jersey reports a failed write as a failed stage, not as an exception. */
         private synchronized boolean write(OutboundSseEvent event) {
+            return RequestIds.during(requestId, () -> written(event));
+        }
+
+        private boolean written(OutboundSseEvent event) {
             if (sink.isClosed()) {
                 return false;
             }

@@ -29,9 +29,12 @@ final class HeaderDeadline extends HttpProbe.Adapter {
     private final long timeoutNanos;
     private final Map<Connection<?>, Long> deadlines = new ConcurrentHashMap<>();
     private final byte[] answer;
+    private final Runnable answered;
 
-    HeaderDeadline(Duration timeout) {
+    /** {@code answered} runs once per 408 written (the metrics count it). */
+    HeaderDeadline(Duration timeout, Runnable answered) {
         timeoutNanos = timeout.toNanos();
+        this.answered = answered;
         String body = Problems.json(Problem.REQUEST_TIMEOUT, "The request's headers did not arrive within " + timeout + ".", Map.of());
         answer = ("HTTP/1.1 408 Request Timeout\r\nContent-Type: " + Problems.MEDIA_TYPE + "\r\nContent-Length: "
                 + body.getBytes(StandardCharsets.UTF_8).length + "\r\nX-Content-Type-Options: nosniff\r\n"
@@ -60,6 +63,11 @@ final class HeaderDeadline extends HttpProbe.Adapter {
         deadlines.forEach((connection, deadline) -> {
             if (now - deadline > 0 && deadlines.remove(connection, deadline)) {
                 LOG.fine(() -> "Request headers did not arrive within the limit; connection from " + connection.getPeerAddress() + " closed");
+                try {
+                    answered.run();
+                } catch (RuntimeException e) {
+                    LOG.fine(() -> "408 not counted: " + e);
+                }
                 try {
                     ((Connection) connection).write(Buffers.wrap(connection.getMemoryManager(), answer), new EmptyCompletionHandler() {
                         @Override

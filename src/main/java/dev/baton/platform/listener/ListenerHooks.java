@@ -1,8 +1,11 @@
 package dev.baton.platform.listener;
 
+import dev.baton.platform.Problem;
+import dev.baton.platform.ProblemAnswered;
 import dev.baton.platform.Settings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -30,6 +33,9 @@ public class ListenerHooks implements ServletContextListener {
     @Inject
     Settings settings;
 
+    @Inject
+    Event<ProblemAnswered> answered;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -47,7 +53,7 @@ public class ListenerHooks implements ServletContextListener {
             return;
         }
         Duration timeout = settings.requestHeaderTimeout();
-        HeaderDeadline deadline = new HeaderDeadline(timeout);
+        HeaderDeadline deadline = new HeaderDeadline(timeout, () -> answered.fire(new ProblemAnswered(Problem.REQUEST_TIMEOUT)));
         probes = List.of(new UpgradeGuard(), deadline);
         codecs.forEach(codec -> codec.getMonitoringConfig().addProbes(probes.toArray(HttpProbe[]::new)));
         long tick = Math.max(100, Math.min(1000, timeout.toMillis() / 10));

@@ -19,6 +19,7 @@ import java.util.UUID;
 @NamedQuery(name = Prohibition.UNPROCESSED,
         query = "select p from Prohibition p where p.endedAt is null and p.untilAt < :before")
 @NamedQuery(name = Prohibition.DUE, query = "select p.id from Prohibition p where p.endedAt is null and p.untilAt <= :now")
+@NamedQuery(name = Prohibition.ACTIVE_COUNT, query = "select count(p) from Prohibition p where p.endedAt is null and p.untilAt > :now")
 @NamedQuery(name = Prohibition.MARK_ENDED,
         query = "update Prohibition p set p.endedAt = :now, p.rowVersion = p.rowVersion + 1 where p.id = :id and p.endedAt is null")
 @NamedQuery(name = Prohibition.HOLDING_FOR_OWNER,
@@ -30,6 +31,8 @@ public class Prohibition {
     public static final String UNPROCESSED = "Prohibition.unprocessed";
     public static final String DUE = "Prohibition.due";
     public static final String MARK_ENDED = "Prohibition.markEnded";
+    /** How many hold now (the metrics' gauge). */
+    public static final String ACTIVE_COUNT = "Prohibition.activeCount";
 
     @Id
     private String id;
