@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Gauges {
 
-    static final Duration PROHIBITIONS_FRESH = Duration.ofSeconds(5);
+    static final Duration PROHIBITIONS_FRESH = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(Gauges.class.getName());
 
     @Inject

@@ -14,10 +14,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Baton's log lines on the console also where Baton runs without its launcher (the WAR on the
- * Payara Micro image of {@code docker/}): at deployment the console handlers get
- * {@link BatonLogFormatter} in the format of {@code baton.log.format}, unless the launcher put it
- * there before the boot; their own formatters come back when the application stops.
+ * JSON log lines on the console also where Baton runs without its launcher (the WAR on the
+ * Payara Micro image of {@code docker/}): at deployment, when {@code baton.log.format} is
+ * {@code json}, the console handlers get {@link BatonLogFormatter} in JSON, unless the launcher put
+ * it there before the boot; their own formatters come back when the application stops. With
+ * {@code text} the console keeps Payara's own lines, which tools reading a server's output (the
+ * Arquillian container among them) parse.
  */
 @WebListener
 public class LogFormat implements ServletContextListener {
@@ -32,15 +34,17 @@ public class LogFormat implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        String wanted = BatonLogFormatter.JSON.equalsIgnoreCase(format.trim()) ? BatonLogFormatter.JSON : BatonLogFormatter.TEXT;
+        if (!BatonLogFormatter.JSON.equalsIgnoreCase(format.trim())) {
+            return;
+        }
         for (Handler handler : Logger.getLogger("").getHandlers()) {
             if (handler instanceof ConsoleHandler && !(handler.getFormatter() instanceof BatonLogFormatter)) {
                 replaced.put(handler, handler.getFormatter());
-                handler.setFormatter(new BatonLogFormatter(wanted));
+                handler.setFormatter(new BatonLogFormatter(BatonLogFormatter.JSON));
             }
         }
         if (!replaced.isEmpty()) {
-            LOG.info(() -> "Console log lines in Baton's " + wanted + " format from now on");
+            LOG.info(() -> "Console log lines in JSON from now on");
         }
     }
 
