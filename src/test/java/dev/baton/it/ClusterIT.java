@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -36,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two Baton nodes in one data grid with a PostgreSQL of their own, brought up by
- * {@code docker/loopback.sh}: any node serves any step, the grid carries events, timers and rate
+ * Two Baton nodes in one data grid with a PostgreSQL of their own ({@link TestPostgres}), brought
+ * up by {@code docker/loopback.sh}: any node serves any step, the grid carries events, timers and rate
  * limits, and nothing acknowledged is lost when a node is killed, the whole cluster restarts or
  * PostgreSQL restarts. The scenarios run in order on the same cluster; the figures they print go
  * into the issue's note.
@@ -128,7 +127,7 @@ class ClusterIT {
         Instant moved = Instant.parse(onA.move(session, desktop, phone).getString("prohibitedUntil"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<Instant> untils = List.of(now.plusSeconds(8), now.plusMillis(10_500));
-        try (Connection db = DriverManager.getConnection(cluster.jdbcUrl(), "postgres", "");
+        try (Connection db = cluster.connect();
              var insert = db.prepareStatement("insert into prohibition (id, owner_id, session_id, device_id, transfer_id, starts_at, "
                      + "until_at, row_version) select ?, owner_id, session_id, device_id, transfer_id, starts_at, ?, 0 "
                      + "from prohibition where session_id = ? limit 1")) {
@@ -236,7 +235,7 @@ class ClusterIT {
         boolean databaseDown = false;
         try {
             BatonServer.sleep(Duration.ofSeconds(2));
-            cluster.database("stop");
+            cluster.database().stop();
             databaseDown = true;
             Instant stopped = Instant.now();
             BatonServer.sleep(Duration.ofSeconds(4));
@@ -248,7 +247,7 @@ class ClusterIT {
             assertEquals("unavailable", down.code());
             assertTrue(Integer.parseInt(down.header("Retry-After")) >= 1);
 
-            cluster.database("start");
+            cluster.database().start();
             databaseDown = false;
             Instant started = Instant.now();
             for (Api node : List.of(a, b)) {
@@ -260,7 +259,7 @@ class ClusterIT {
         } finally {
             running.set(false);
             if (databaseDown) {
-                cluster.database("start");
+                cluster.database().start();
             }
             for (Future<?> worker : workers) {
                 worker.get(60, TimeUnit.SECONDS);
@@ -323,7 +322,7 @@ class ClusterIT {
         BatonServer.sleep(Duration.between(Instant.now(), until).plusSeconds(3));
         assertEndedOnceOnTime(onA, armedSession, until);
 
-        try (Connection db = DriverManager.getConnection(cluster.jdbcUrl(), "postgres", "")) {
+        try (Connection db = cluster.connect()) {
             ledger.assertAllFoundOn(a, db);
             assertEquals(0, count(db, "select count(*) from transfer t join baton_session s on s.id = t.session_id "
                     + "where t.status = 'COMPLETED' and s.holder_device_id <> t.target_device_id"), "a moved session held by its target");

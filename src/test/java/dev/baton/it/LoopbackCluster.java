@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The production topology on loopback, run by {@code docker/loopback.sh} itself: a PostgreSQL of
- * its own and N Baton nodes in one data grid, on ports free at the start, with the run's files
- * under {@code target/}.
+ * The production topology on loopback, run by {@code docker/loopback.sh} itself: N Baton nodes in
+ * one data grid on ports free at the start, with the run's files under {@code target/}, and a
+ * {@link TestPostgres} of their own handed to the script as {@code BATON_DB_URL}, so that no
+ * installed PostgreSQL is needed and the test can stop and start it.
  */
 public final class LoopbackCluster implements AutoCloseable {
 
@@ -26,25 +29,36 @@ public final class LoopbackCluster implements AutoCloseable {
     private final int nodes;
     private final Map<String, String> environment = new HashMap<>();
     private final int httpPort;
-    private final int pgPort;
     private final Path log;
+    private final String name;
+    private TestPostgres postgres;
 
     public LoopbackCluster(String name, int nodes, Map<String, String> settings) {
         this.nodes = nodes;
-        int[] ports = freePorts(2 * nodes + 1);
+        this.name = name;
+        int[] ports = freePorts(2 * nodes);
         this.httpPort = ports[0];
-        this.pgPort = ports[2 * nodes];
         this.log = Path.of("target", "it-logs", name + "-script.log");
         environment.putAll(settings);
         environment.put("BATON_RUN_DIR", Path.of("target", "it-data", name + "-" + System.nanoTime()).toAbsolutePath().toString());
         environment.put("BATON_HTTP_PORT", Integer.toString(httpPort));
         environment.put("BATON_GRID_PORT", Integer.toString(ports[nodes]));
-        environment.put("BATON_PG_PORT", Integer.toString(pgPort));
         environment.put("BATON_CLUSTER_NAME", "baton-it-" + name + "-" + httpPort);
         environment.put("JAVA_HOME", System.getProperty("java.home"));
     }
 
+    /** Starts the database (on the first call) and every node; again after {@link #stopAll()}. */
     public LoopbackCluster up() {
+        if (postgres == null) {
+            postgres = TestPostgres.own(name);
+            try {
+                postgres.execute("postgres", "create database baton");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            environment.put("BATON_DB_URL", postgres.jdbcUrl("baton"));
+            environment.put("BATON_DB_USER", TestPostgres.USER);
+        }
         script(Map.of(), "up", Integer.toString(nodes));
         return this;
     }
@@ -71,17 +85,24 @@ public final class LoopbackCluster implements AutoCloseable {
         script(Map.of(), "kill", Integer.toString(node));
     }
 
-    public void database(String action) {
-        script(Map.of(), "db", action);
+    /** The cluster's PostgreSQL, which a test may stop and start under the running nodes. */
+    public TestPostgres database() {
+        return postgres;
     }
 
-    public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/baton";
+    public Connection connect() throws SQLException {
+        return postgres.connect("baton");
     }
 
     @Override
     public void close() {
-        script(Map.of(), "down");
+        try {
+            script(Map.of(), "down");
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
     }
 
     private void script(Map<String, String> settings, String... arguments) {

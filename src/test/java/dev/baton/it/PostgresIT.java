@@ -10,10 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -28,18 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Baton on PostgreSQL (127.0.0.1:5432, as .ci/run ensures): the same migrations make the schema in
+ * Baton on PostgreSQL (the test JVM's {@link TestPostgres}): the same migrations make the schema in
  * a database of the test's own, the whole flow runs on it, and the audit chain finds rows changed
  * in the database behind Baton's back.
  */
 class PostgresIT {
+
+    private static final TestPostgres POSTGRES = TestPostgres.shared();
 
     private final String database = "baton_it_" + System.nanoTime();
     private BatonServer server;
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        admin("create database " + database);
+        POSTGRES.execute("postgres", "create database " + database);
     }
 
     @AfterEach
@@ -47,7 +47,7 @@ class PostgresIT {
         if (server != null) {
             server.stop();
         }
-        admin("drop database if exists " + database);
+        POSTGRES.execute("postgres", "drop database if exists " + database);
     }
 
     @Test
@@ -55,8 +55,8 @@ class PostgresIT {
         server = new BatonServer("postgres", Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY", SharedBaton.issuer().publicKey(),
                 "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
-                "BATON_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
-                "BATON_DB_USER", "postgres",
+                "BATON_DB_URL", POSTGRES.jdbcUrl(database),
+                "BATON_DB_USER", TestPostgres.USER,
                 "BATON_AUDIT_CHECKPOINT_INTERVAL", "PT1S"));
         server.start();
         Clerk clerk = new Clerk(new Api(server.base()), SharedBaton.issuer());
@@ -86,8 +86,8 @@ class PostgresIT {
         server = new BatonServer("postgres-upgrade", Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY", SharedBaton.issuer().publicKey(),
                 "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
-                "BATON_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
-                "BATON_DB_USER", "postgres"));
+                "BATON_DB_URL", POSTGRES.jdbcUrl(database),
+                "BATON_DB_USER", TestPostgres.USER));
         server.start();
         Clerk clerk = new Clerk(new Api(server.base()), SharedBaton.issuer());
         clerk.open(clerk.register("desktop"));
@@ -96,7 +96,7 @@ class PostgresIT {
         assertTrue(records >= 2, "registration and opening are chained");
 
         server.stop();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+        try (Connection db = POSTGRES.connect(database)) {
             AuditForger.unkeyAll(db);
         }
         server.start();
@@ -106,10 +106,10 @@ class PostgresIT {
         assertEquals(0, single("select count(*) from audit_record where key_id is null or mac is null"));
 
         server.stop();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+        try (Connection db = POSTGRES.connect(database)) {
             AuditForger.unkeyAll(db);
         }
-        admin(database, "update audit_record set reason = 'never happened' where seq = 1");
+        POSTGRES.execute(database, "update audit_record set reason = 'never happened' where seq = 1");
         server.start();
         JsonObject broken = clerk.api.get("audit/verify").bearer(auditor).send().json();
         assertEquals(false, broken.getBoolean("valid"), broken::toString);
@@ -122,7 +122,7 @@ class PostgresIT {
         String auditor = SharedBaton.issuer().token("auditor", "baton-auditor");
         assertEquals(true, clerk.api.get("audit/verify").bearer(auditor).send().json().getBoolean("valid"));
         long edited = single("select id from audit_record where seq = 3");
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+        try (Connection db = POSTGRES.connect(database)) {
             AuditForger.withoutTheKey().rewrite(db, 3, "approved by nobody");
         }
         JsonObject forged = clerk.api.get("audit/verify").bearer(auditor).send().json();
@@ -138,7 +138,7 @@ class PostgresIT {
     private void auditRewrittenWithTheKeyIsFoundByACheckpoint(Clerk clerk) throws Exception {
         String auditor = SharedBaton.issuer().token("auditor", "baton-auditor");
         JsonObject checkpoint = loggedCheckpoint(3);
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+        try (Connection db = POSTGRES.connect(database)) {
             AuditForger.withTheKeyIn(Path.of("target", "it-data", "postgres", "baton.key")).rewrite(db, 3, "approved by nobody");
         }
         assertEquals(true, clerk.api.get("audit/verify").bearer(auditor).send().json().getBoolean("valid"), "the key forges a chain");
@@ -183,7 +183,7 @@ class PostgresIT {
         Clerk.Device laptop = clerk.register("laptop");
         JsonObject offer = clerk.offer(holder, session, laptop);
         String stored;
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+        try (Connection connection = POSTGRES.connect(database);
              var query = connection.prepareStatement("select claim_code_hash from transfer where id = ?")) {
             query.setString(1, offer.getString("id"));
             try (ResultSet rows = query.executeQuery()) {
@@ -215,37 +215,26 @@ class PostgresIT {
         assertTrue(whole.getInt("checked") >= 5, whole::toString);
 
         long altered = single("select id from audit_record where seq = 3");
-        admin(database, "create table audit_backup as select * from audit_record where seq = 3");
-        admin(database, "update audit_record set reason = 'nothing happened' where seq = 3");
+        POSTGRES.execute(database, "create table audit_backup as select * from audit_record where seq = 3");
+        POSTGRES.execute(database, "update audit_record set reason = 'nothing happened' where seq = 3");
         JsonObject tampered = clerk.api.get("audit/verify").bearer(auditor).send().json();
         assertEquals(false, tampered.getBoolean("valid"), tampered::toString);
         assertEquals(altered, tampered.getJsonNumber("firstBrokenId").longValue());
         assertEquals(2, tampered.getInt("checked"));
 
-        admin(database, "update audit_record set reason = (select reason from audit_backup) where seq = 3");
+        POSTGRES.execute(database, "update audit_record set reason = (select reason from audit_backup) where seq = 3");
         assertEquals(true, clerk.api.get("audit/verify").bearer(auditor).send().json().getBoolean("valid"), "put back as it was");
-        admin(database, "delete from audit_record where seq = 2");
+        POSTGRES.execute(database, "delete from audit_record where seq = 2");
         JsonObject gap = clerk.api.get("audit/verify").bearer(auditor).send().json();
         assertEquals(false, gap.getBoolean("valid"), gap::toString);
         assertEquals(altered, gap.getJsonNumber("firstBrokenId").longValue(), "the record after the deleted one");
     }
 
     private long single(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+        try (Connection connection = POSTGRES.connect(database);
              ResultSet rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private static void admin(String sql) throws SQLException {
-        admin("postgres", sql);
-    }
-
-    private static void admin(String db, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +46,7 @@ class WebhookIT {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
     private static final String DATABASE = "baton_webhook_it_" + System.nanoTime();
     private static final TestIssuer ISSUER = SharedBaton.issuer();
+    private static final TestPostgres POSTGRES = TestPostgres.shared();
 
     private static SetReceiver receiver;
     private static BatonServer server;
@@ -56,13 +55,13 @@ class WebhookIT {
     @BeforeAll
     static void up() throws SQLException {
         begin = Instant.now().minusSeconds(1);
-        admin("postgres", "create database " + DATABASE);
+        POSTGRES.execute("postgres", "create database " + DATABASE);
         receiver = new SetReceiver().start();
         server = new BatonServer("webhook", Map.ofEntries(
                 Map.entry("MP_JWT_VERIFY_PUBLICKEY", ISSUER.publicKey()),
                 Map.entry("MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER),
-                Map.entry("BATON_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE),
-                Map.entry("BATON_DB_USER", "postgres"),
+                Map.entry("BATON_DB_URL", POSTGRES.jdbcUrl(DATABASE)),
+                Map.entry("BATON_DB_USER", TestPostgres.USER),
                 Map.entry("BATON_EVENTS_WEBHOOK_URL", receiver.url().toString()),
                 Map.entry("BATON_EVENTS_WEBHOOK_SECRET", SECRET),
                 Map.entry("BATON_EVENTS_ISSUER", ISSUER_URL),
@@ -86,7 +85,7 @@ class WebhookIT {
             if (receiver != null) {
                 receiver.close();
             }
-            admin("postgres", "drop database if exists " + DATABASE);
+            POSTGRES.execute("postgres", "drop database if exists " + DATABASE);
         }
     }
 
@@ -235,12 +234,12 @@ class WebhookIT {
     void aRevocationWhoseEventCannotBeWrittenDoesNotHappen() throws SQLException {
         Clerk clerk = clerk();
         Clerk.Device phone = clerk.register("phone");
-        admin(DATABASE, "alter table security_event_outbox add constraint webhook_it_refuses check (claims not like '%" + phone.id() + "%')");
+        POSTGRES.execute(DATABASE, "alter table security_event_outbox add constraint webhook_it_refuses check (claims not like '%" + phone.id() + "%')");
         Reply refused;
         try {
             refused = clerk.api.delete("devices/" + phone.id()).bearer(clerk.jwt()).send();
         } finally {
-            admin(DATABASE, "alter table security_event_outbox drop constraint webhook_it_refuses");
+            POSTGRES.execute(DATABASE, "alter table security_event_outbox drop constraint webhook_it_refuses");
         }
 
         assertEquals(500, refused.status(), refused::toString);
@@ -403,17 +402,10 @@ class WebhookIT {
     }
 
     private static long single(String sql) throws SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+        try (Connection db = POSTGRES.connect(DATABASE);
              ResultSet rows = db.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private static void admin(String database, String sql) throws SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
-             Statement statement = db.createStatement()) {
-            statement.execute(sql);
         }
     }
 
