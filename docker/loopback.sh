@@ -85,8 +85,9 @@ halt() {
 }
 
 # The cluster's own PostgreSQL, in $run/pg. initdb and the server refuse to run as root, so as
-# root they run as the postgres user that Debian's packages create.
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+# root they run as the postgres user that Debian's packages create. With BATON_DB_URL set none
+# need be installed (as in ClusterIT, which brings its own).
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 db() {
