@@ -15,6 +15,7 @@ import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.keys.EllipticCurves;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -72,7 +73,7 @@ class DeviceKeyTest {
         offCurve.put("origin", Json.createObjectBuilder(ec).add("x", zeros(32)).add("y", zeros(32)).build());
         offCurve.put("y + 1", Json.createObjectBuilder(ec).add("y", coordinate(y.add(BigInteger.ONE))).build());
         offCurve.put("x for y", Json.createObjectBuilder(ec).add("y", ec.getString("x")).build());
-        offCurve.forEach((what, jwk) -> assertThrows(IllegalArgumentException.class, () -> DeviceKey.of(jwk), what));
+        assertAllRefused(offCurve);
     }
 
     @Test
@@ -95,7 +96,12 @@ class DeviceKeyTest {
         refused.put("no y", Json.createObjectBuilder(ec).remove("y").build());
         refused.put("kty a number", Json.createObjectBuilder(ec).add("kty", 1).build());
         refused.put("n not base64url", Json.createObjectBuilder(rsa).add("n", "not base64url!").build());
-        refused.forEach((what, jwk) -> assertThrows(IllegalArgumentException.class, () -> DeviceKey.of(jwk), what));
+        assertAllRefused(refused);
+    }
+
+    private static void assertAllRefused(Map<String, JsonObject> jwks) {
+        assertAll(jwks.entrySet().stream().map(jwk -> () -> assertThrows(IllegalArgumentException.class,
+                () -> DeviceKey.of(jwk.getValue()), jwk.getKey())));
     }
 
     /** A P-256 key whose x has a leading zero octet, sent without it: a sloppy encoder's key. */
