@@ -1,5 +1,13 @@
 package dev.baton.demo;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,9 +16,11 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.text.ParseException;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -34,6 +44,18 @@ public final class DemoIssuer {
 
     public static Optional<KeyPair> keys() {
         return Optional.ofNullable(KEYS);
+    }
+
+    /** {@code claims} as a compact RS256 JWT (RFC 7519) under {@link #KEY_ID}. */
+    static String sign(PrivateKey key, JsonObject claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(KEY_ID).build(),
+                    JWTClaimsSet.parse(claims.toString()));
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException | ParseException e) {
+            throw new IllegalStateException("RS256 signing failed", e);
+        }
     }
 
     static String publicKeyPem() {

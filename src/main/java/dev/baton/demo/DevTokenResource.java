@@ -63,7 +63,7 @@ public class DevTokenResource {
                 "iat", now.getEpochSecond(),
                 "exp", now.plus(LIFETIME).getEpochSecond(),
                 "jti", UUID.randomUUID().toString());
-        return Jsons.object("token", Jws.rs256(keys.getPrivate(), DemoIssuer.KEY_ID, claims), "expiresAt", now.plus(LIFETIME));
+        return Jsons.object("token", DemoIssuer.sign(keys.getPrivate(), claims), "expiresAt", now.plus(LIFETIME));
     }
 
     /** The client's, not the peer's: a trusted proxy on this machine forwards calls from anywhere. */

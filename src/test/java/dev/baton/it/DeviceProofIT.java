@@ -45,6 +45,10 @@ class DeviceProofIT {
         refused.put("no jti", key.proof("GET", url, h -> h, c -> c.remove("jti")));
         refused.put("not typed dpop+jwt", key.proof("GET", url, h -> h.add("typ", "JWT"), c -> c));
         refused.put("another alg", key.proof("GET", url, h -> h.add("alg", "RS256"), c -> c));
+        refused.put("HS256 keyed with our public jwk", key.proof("GET", url, h -> h.add("alg", "HS256"), c -> c));
+        refused.put("alg none", key.proof("GET", url, h -> h.add("alg", "none"), c -> c));
+        refused.put("ES384 by our P-256 key", key.proof("GET", url, h -> h.add("alg", "ES384"), c -> c));
+        refused.put("a crit header", key.proof("GET", url, h -> h.add("crit", Json.createArrayBuilder().add("b64")).add("b64", true), c -> c));
         refused.put("another key, its own jwk", stranger.proof("GET", url));
         refused.put("another key, our jwk", stranger.proof("GET", url, h -> h.add("jwk", key.jwk()), c -> c));
         refused.put("unsigned", unsigned(key.proof("GET", url)));
@@ -66,6 +70,9 @@ class DeviceProofIT {
         Reply wrong = clerk.api.post("sessions").bearer(clerk.jwt()).device(laptop.token())
                 .header("DPoP", ProofKey.ec().proof("POST", clerk.api.uri("sessions"))).json(body).send();
         assertEquals("proof-invalid", wrong.code());
+        Reply pss = clerk.api.post("sessions").bearer(clerk.jwt()).device(laptop.token())
+                .header("DPoP", key.proof("POST", clerk.api.uri("sessions"), h -> h.add("alg", "PS256"), c -> c)).json(body).send();
+        assertEquals("proof-invalid", pss.code(), "signed by the registered key, but in another algorithm than RS256");
         Reply opened = clerk.api.post("sessions").bearer(clerk.jwt()).device(laptop.token())
                 .header("DPoP", key.proof("POST", clerk.api.uri("sessions"))).json(body).send();
         assertEquals(201, opened.status(), opened::toString);

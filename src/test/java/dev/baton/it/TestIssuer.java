@@ -1,13 +1,5 @@
 package dev.baton.it;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import dev.baton.demo.Jws;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,8 +16,15 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwx.HeaderParameterNames;
+import org.jose4j.lang.JoseException;
 
-/** The identity provider of the tests: an RSA key made for the run, signing RS256 JWTs. */
+/**
+ * The identity provider of the tests: an RSA key made for the run, signing RS256 JWTs with jose4j,
+ * not with the Nimbus JOSE+JWT that Baton verifies them with.
+ */
 public final class TestIssuer {
 
     public static final String ISSUER = "https://sso.baton.test/realms/bank";
@@ -54,7 +54,7 @@ public final class TestIssuer {
 
     /** A token whose claims {@code change} may alter or remove before it is signed. */
     public String token(String user, UnaryOperator<JsonObjectBuilder> change, String... groups) {
-        return Jws.rs256(keys.getPrivate(), "test-key", claims(user, change, groups));
+        return signed(keys.getPrivate(), "test-key", "JWT", claims(user, change, groups));
     }
 
     private static JsonObject claims(String user, UnaryOperator<JsonObjectBuilder> change, String... groups) {
@@ -73,14 +73,21 @@ public final class TestIssuer {
 
     /** A token of {@code user} whose JOSE header says {@code typ}, or has no {@code typ} when it is null. */
     public String typed(String typ, String user) {
-        JsonObject claims = claims(user, c -> c, "baton-user");
+        return signed(keys.getPrivate(), "test-key", typ, claims(user, c -> c, "baton-user"));
+    }
+
+    private static String signed(PrivateKey key, String keyId, String typ, JsonObject claims) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKeyIdHeaderValue(keyId);
+        if (typ != null) {
+            jws.setHeader(HeaderParameterNames.TYPE, typ);
+        }
+        jws.setPayload(claims.toString());
+        jws.setKey(key);
         try {
-            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-key");
-            SignedJWT jwt = new SignedJWT((typ == null ? header : header.type(new JOSEObjectType(typ))).build(),
-                    JWTClaimsSet.parse(claims.toString()));
-            jwt.sign(new RSASSASigner(keys.getPrivate()));
-            return jwt.serialize();
-        } catch (JOSEException | java.text.ParseException e) {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -121,7 +128,7 @@ public final class TestIssuer {
     public static String unknownKeyIdToken(String user) {
         TestIssuer stranger = new TestIssuer();
         Instant now = Instant.now();
-        return Jws.rs256(stranger.keys.getPrivate(), "no-such-key-" + UUID.randomUUID(), Json.createObjectBuilder()
+        return signed(stranger.keys.getPrivate(), "no-such-key-" + UUID.randomUUID(), "JWT", Json.createObjectBuilder()
                 .add("iss", ISSUER).add("aud", AUDIENCE).add("sub", user).add("upn", user)
                 .add("groups", Json.createArrayBuilder().add("baton-user"))
                 .add("iat", now.getEpochSecond()).add("exp", now.plus(Duration.ofMinutes(30)).getEpochSecond()).build());

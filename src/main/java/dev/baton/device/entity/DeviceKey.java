@@ -1,51 +1,60 @@
 package dev.baton.device.entity;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.baton.platform.Jsons;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.security.AlgorithmParameters;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.util.Arrays;
-import java.util.Base64;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 
 /**
  * The public key a device proves possession of (DESIGN.md §6): a JWK (RFC 7517), EC on P-256
- * (proofs in ES256) or RSA of at least 2048 bits (RS256). {@link #canonical()} holds exactly the
- * key's required members in RFC 7638 order, so two JWKs of one key compare equal as text.
+ * (proofs in ES256) or RSA of 2048 to 8192 bits (RS256). Nimbus JOSE+JWT reads the JWK and checks
+ * that an EC point lies on its curve; Baton adds what it accepts. {@link #canonical()} holds
+ * exactly the key's required members in RFC 7638 order, each in its shortest (RSA) or full-size
+ * (EC) encoding, so two JWKs of one key compare equal as text and have one {@link #thumbprint()}.
  */
-public record DeviceKey(String canonical, PublicKey key, String algorithm) {
+public record DeviceKey(String canonical, JWK key, JWSAlgorithm algorithm) {
 
     private static final int MIN_RSA_BITS = 2048;
     private static final int MAX_RSA_BITS = 8192;
-    private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
-    private static final Base64.Encoder BASE64URL_OUT = Base64.getUrlEncoder().withoutPadding();
+    /** A larger public exponent buys nothing and makes each verification dearer. */
+    private static final int MAX_RSA_EXPONENT_BITS = 64;
+    private static final int P256_COORDINATE_BYTES = 32;
 
     /** The key of a JWK; refuses anything but a well-formed P-256 or RSA public key. */
     public static DeviceKey of(JsonObject jwk) {
-        if (jwk.containsKey("d")) {
+        try {
+            return of(JWK.parse(jwk.toString()));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /** The key of a JWK already read, e.g. from a proof's header. */
+    public static DeviceKey of(JWK jwk) {
+        if (jwk.isPrivate()) {
             throw new IllegalArgumentException("it holds a private key; send the public key only");
         }
-        String kty = member(jwk, "kty");
         try {
-            return switch (kty) {
-                case "EC" -> ec(jwk);
-                case "RSA" -> rsa(jwk);
-                default -> throw new IllegalArgumentException("kty must be EC or RSA");
-            };
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not a usable public key", e);
+            if (KeyType.EC.equals(jwk.getKeyType())) {
+                return ec(jwk.toECKey());
+            }
+            if (KeyType.RSA.equals(jwk.getKeyType())) {
+                return rsa(jwk.toRSAKey());
+            }
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("not a usable public key");
         }
+        throw new IllegalArgumentException("kty must be EC or RSA");
     }
 
     /** The key stored as {@link #canonical()}. */
@@ -58,79 +67,43 @@ public record DeviceKey(String canonical, PublicKey key, String algorithm) {
         return jwk(canonical);
     }
 
+    /** The key's JWK SHA-256 thumbprint (RFC 7638), base64url. */
+    public String thumbprint() {
+        try {
+            return key.computeThumbprint().toString();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private static JsonObject jwk(String canonical) {
         return Jsons.JSON.createReader(new StringReader(canonical)).readObject();
     }
 
-    private static DeviceKey ec(JsonObject jwk) throws GeneralSecurityException {
-        if (!"P-256".equals(member(jwk, "crv"))) {
+    private static DeviceKey ec(ECKey jwk) throws JOSEException {
+        if (!Curve.P_256.equals(jwk.getCurve())) {
             throw new IllegalArgumentException("crv must be P-256");
         }
-        byte[] x = coordinate(jwk, "x");
-        byte[] y = coordinate(jwk, "y");
-        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-        parameters.init(new ECGenParameterSpec("secp256r1"));
-        ECParameterSpec p256 = parameters.getParameterSpec(ECParameterSpec.class);
-        ECPoint point = new ECPoint(new BigInteger(1, x), new BigInteger(1, y));
-        if (!onCurve(point, p256)) {
-            throw new IllegalArgumentException("the point is not on P-256");
+        // RFC 7518 §6.2.1.2: full-size coordinates; a shortened one is a sloppy encoder, refused.
+        if (jwk.getX().decode().length != P256_COORDINATE_BYTES || jwk.getY().decode().length != P256_COORDINATE_BYTES) {
+            throw new IllegalArgumentException("x and y must be 32 bytes");
         }
-        PublicKey key = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, p256));
-        String canonical = Jsons.JSON.createObjectBuilder().add("crv", "P-256").add("kty", "EC")
-                .add("x", BASE64URL_OUT.encodeToString(x)).add("y", BASE64URL_OUT.encodeToString(y)).build().toString();
-        return new DeviceKey(canonical, key, "ES256");
+        return canonical(new ECKey.Builder(Curve.P_256, jwk.toECPublicKey()).build(), JWSAlgorithm.ES256);
     }
 
-    private static DeviceKey rsa(JsonObject jwk) throws GeneralSecurityException {
-        BigInteger n = new BigInteger(1, decode(jwk, "n"));
-        BigInteger e = new BigInteger(1, decode(jwk, "e"));
-        if (n.bitLength() < MIN_RSA_BITS || n.bitLength() > MAX_RSA_BITS || !e.testBit(0) || e.compareTo(BigInteger.TWO) <= 0) {
-            throw new IllegalArgumentException("RSA keys need 2048 to 8192 bits and an odd exponent above 2");
+    private static DeviceKey rsa(RSAKey jwk) throws JOSEException {
+        RSAPublicKey key = jwk.toRSAPublicKey();
+        BigInteger n = key.getModulus();
+        BigInteger e = key.getPublicExponent();
+        if (n.bitLength() < MIN_RSA_BITS || n.bitLength() > MAX_RSA_BITS
+                || !e.testBit(0) || e.compareTo(BigInteger.TWO) <= 0 || e.bitLength() > MAX_RSA_EXPONENT_BITS) {
+            throw new IllegalArgumentException("RSA keys need 2048 to 8192 bits and an odd exponent above 2 of at most 64 bits");
         }
-        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
-        String canonical = Jsons.JSON.createObjectBuilder().add("e", unsigned(e)).add("kty", "RSA").add("n", unsigned(n)).build().toString();
-        return new DeviceKey(canonical, key, "RS256");
+        // Rebuilt from the numbers: a modulus sent with a leading zero octet reads as the same key.
+        return canonical(new RSAKey.Builder(key).build(), JWSAlgorithm.RS256);
     }
 
-    /** y² = x³ + ax + b (mod p), with both coordinates below p. */
-    private static boolean onCurve(ECPoint point, ECParameterSpec curve) {
-        BigInteger p = ((ECFieldFp) curve.getCurve().getField()).getP();
-        BigInteger x = point.getAffineX();
-        BigInteger y = point.getAffineY();
-        if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
-            return false;
-        }
-        BigInteger right = x.pow(3).add(curve.getCurve().getA().multiply(x)).add(curve.getCurve().getB()).mod(p);
-        return y.pow(2).mod(p).equals(right);
-    }
-
-    private static byte[] coordinate(JsonObject jwk, String name) {
-        byte[] bytes = decode(jwk, name);
-        if (bytes.length != 32) {
-            throw new IllegalArgumentException(name + " must be 32 bytes");
-        }
-        return bytes;
-    }
-
-    private static byte[] decode(JsonObject jwk, String name) {
-        try {
-            return BASE64URL.decode(member(jwk, name));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " is not base64url");
-        }
-    }
-
-    private static String member(JsonObject jwk, String name) {
-        JsonValue value = jwk.get(name);
-        if (!(value instanceof JsonString text) || text.getString().length() > 2048) {
-            throw new IllegalArgumentException(name + " must be a string");
-        }
-        return text.getString();
-    }
-
-    private static String unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-        return BASE64URL_OUT.encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
+    private static DeviceKey canonical(JWK key, JWSAlgorithm algorithm) {
+        return new DeviceKey(JSONObjectUtils.toJSONString(key.getRequiredParams()), key, algorithm);
     }
 }
