@@ -2,12 +2,12 @@ package dev.baton.device.control;
 
 import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKey;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Counters;
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
+import dev.baton.platform.cluster.Counters;
+import dev.baton.platform.config.Settings;
+import dev.baton.platform.json.JsonBodies;
 import dev.baton.platform.net.ClientAddresses;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;

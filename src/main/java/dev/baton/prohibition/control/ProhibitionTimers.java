@@ -1,6 +1,6 @@
 package dev.baton.prohibition.control;
 
-import dev.baton.platform.Grid;
+import dev.baton.platform.cluster.Grid;
 import dev.baton.prohibition.boundary.ProhibitionService;
 import dev.baton.transfer.boundary.TransferService;
 import jakarta.annotation.PostConstruct;

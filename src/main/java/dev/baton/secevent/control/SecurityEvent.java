@@ -1,6 +1,6 @@
 package dev.baton.secevent.control;
 
-import dev.baton.platform.Jsons;
+import dev.baton.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;

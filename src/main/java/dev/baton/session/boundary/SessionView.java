@@ -1,8 +1,8 @@
 package dev.baton.session.boundary;
 
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.Problem;
 import dev.baton.session.entity.Session;
 import jakarta.json.JsonObject;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package dev.baton.session.boundary;
 
-import dev.baton.platform.Authenticated;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Caller;
-import dev.baton.platform.Fields;
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
+import dev.baton.platform.config.Settings;
+import dev.baton.platform.json.Fields;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Authenticated;
+import dev.baton.platform.security.Caller;
 import dev.baton.transfer.boundary.HandoverService;
 import dev.baton.transfer.boundary.TransferService;
 import dev.baton.transfer.boundary.TransferView;
@@ -34,9 +34,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 
-import static dev.baton.platform.DeviceHeaders.DEVICE_TOKEN;
-import static dev.baton.platform.DeviceHeaders.SESSION_INFO;
-import static dev.baton.platform.DeviceHeaders.SESSION_TOKEN;
+import static dev.baton.device.boundary.DeviceHeaders.DEVICE_TOKEN;
+import static dev.baton.device.boundary.DeviceHeaders.SESSION_INFO;
+import static dev.baton.device.boundary.DeviceHeaders.SESSION_TOKEN;
 
 /** {@code /sessions}: open, read, update and end sessions; request a transfer; restore one. */
 @Path("api/v1/sessions")

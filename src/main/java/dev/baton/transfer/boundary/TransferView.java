@@ -1,7 +1,7 @@
 package dev.baton.transfer.boundary;
 
-import dev.baton.platform.Fields;
-import dev.baton.platform.Jsons;
+import dev.baton.platform.json.Fields;
+import dev.baton.platform.json.Jsons;
 import dev.baton.transfer.control.ClaimQr;
 import dev.baton.transfer.entity.Transfer;
 import jakarta.json.JsonObject;

@@ -1,11 +1,10 @@
 package dev.baton.transfer.boundary;
 
-import dev.baton.platform.Authenticated;
-import dev.baton.platform.Caller;
-import dev.baton.platform.ClaimAttempt;
-import dev.baton.platform.Fields;
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Problem;
+import dev.baton.platform.json.Fields;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Authenticated;
+import dev.baton.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,9 +22,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import static dev.baton.platform.DeviceHeaders.DEVICE_TOKEN;
-import static dev.baton.platform.DeviceHeaders.SESSION_INFO;
-import static dev.baton.platform.DeviceHeaders.SESSION_TOKEN;
+import static dev.baton.device.boundary.DeviceHeaders.DEVICE_TOKEN;
+import static dev.baton.device.boundary.DeviceHeaders.SESSION_INFO;
+import static dev.baton.device.boundary.DeviceHeaders.SESSION_TOKEN;
 
 /**
  * {@code /transfers/{id}}: read or cancel a transfer; decline or claim it at the target device;

@@ -5,7 +5,7 @@ import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.entity.Device;
 import dev.baton.events.control.DeviceEvent;
-import dev.baton.platform.Actor;
+import dev.baton.platform.security.Actor;
 import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.entity.Session;
 import dev.baton.transfer.entity.Transfer;

@@ -2,8 +2,8 @@ package dev.baton.transfer.control;
 
 import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKind;
-import dev.baton.platform.Actor;
-import dev.baton.platform.Problem;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Actor;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
