@@ -1,11 +1,12 @@
 package dev.baton.device.boundary;
 
-/** The request headers that carry Baton's own credentials (DESIGN.md §2). */
+/**
+ * The header that names the calling device: its device token, shown once at registration. Every call
+ * made for a device carries it beside the user's bearer token.
+ */
 public final class DeviceHeaders {
 
     public static final String DEVICE_TOKEN = "Baton-Device-Token";
-    public static final String SESSION_TOKEN = "Baton-Session-Token";
-    public static final String SESSION_INFO = "Baton-Session-Info";
 
     private DeviceHeaders() {
     }

@@ -3,7 +3,6 @@ package dev.baton.device.control;
 import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKey;
 import dev.baton.platform.cluster.Counters;
-import dev.baton.platform.config.Settings;
 import dev.baton.platform.json.JsonBodies;
 import dev.baton.platform.net.ClientAddresses;
 import dev.baton.platform.problem.BatonException;
@@ -49,7 +48,7 @@ public class DeviceProofs {
     Counters seen;
 
     @Inject
-    Settings settings;
+    DeviceSettings settings;
 
     @Inject
     ClientAddresses addresses;

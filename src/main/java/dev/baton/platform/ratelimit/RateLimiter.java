@@ -1,11 +1,14 @@
 package dev.baton.platform.ratelimit;
 
 import dev.baton.platform.cluster.Counters;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,5 +33,12 @@ public class RateLimiter {
         return count > rate.count()
                 ? Optional.of(Duration.between(now, Instant.ofEpochMilli((index + 1) * window)))
                 : Optional.empty();
+    }
+
+    /** Counts one call for {@code key}; refuses it ({@code rate-limited}, with Retry-After) when the limit is used up. */
+    public void check(String key, Rate rate) {
+        acquire(key, rate).ifPresent(wait -> {
+            throw new BatonException(Problem.RATE_LIMITED, "Too many requests; retry later.", wait, Map.of());
+        });
     }
 }

@@ -5,6 +5,7 @@ import dev.baton.platform.json.JsonBodies;
 import dev.baton.platform.problem.Problem;
 import dev.baton.platform.security.Authenticated;
 import dev.baton.platform.security.Caller;
+import dev.baton.transfer.control.SessionInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,8 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import static dev.baton.device.boundary.DeviceHeaders.DEVICE_TOKEN;
-import static dev.baton.device.boundary.DeviceHeaders.SESSION_INFO;
-import static dev.baton.device.boundary.DeviceHeaders.SESSION_TOKEN;
+import static dev.baton.session.boundary.SessionHeaders.SESSION_TOKEN;
 
 /**
  * {@code /transfers/{id}}: read or cancel a transfer; decline or claim it at the target device;
@@ -69,7 +69,7 @@ public class TransfersResource {
     @POST
     @Path("approve")
     public JsonObject approve(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
-                              @HeaderParam(SESSION_TOKEN) String sessionToken, @HeaderParam(SESSION_INFO) String sessionInfo,
+                              @HeaderParam(SESSION_TOKEN) String sessionToken, @HeaderParam(SessionInfo.HEADER) String sessionInfo,
                               @QueryParam("qr") String qr, @Context UriInfo uri) {
         boolean withQr = TransferView.wantsQr(qr);
         JsonObject transfer = pulls.approve(caller.actor(), deviceToken, id, sessionToken, sessionInfo, uri.getBaseUri());

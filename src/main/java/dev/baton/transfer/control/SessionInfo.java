@@ -12,6 +12,8 @@ import java.util.Base64;
  */
 public final class SessionInfo {
 
+    public static final String HEADER = "Baton-Session-Info";
+
     private SessionInfo() {
     }
 

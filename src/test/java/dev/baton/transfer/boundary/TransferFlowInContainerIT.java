@@ -5,7 +5,6 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.audit.entity.AuditRecord;
 import dev.baton.device.boundary.DeviceService;
 import dev.baton.device.entity.DeviceKind;
-import dev.baton.platform.config.Settings;
 import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.CommittedRefusal;
 import dev.baton.platform.problem.Problem;
@@ -15,6 +14,7 @@ import dev.baton.prohibition.control.ProhibitionTimers;
 import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.session.boundary.SessionService;
 import dev.baton.session.entity.Session;
+import dev.baton.transfer.control.TransferSettings;
 import dev.baton.transfer.entity.Transfer;
 import dev.baton.transfer.entity.TransferStatus;
 import jakarta.annotation.Resource;
@@ -77,7 +77,7 @@ class TransferFlowInContainerIT {
     @Inject
     ProhibitionTimers timers;
     @Inject
-    Settings settings;
+    TransferSettings settings;
     @Inject
     Clock clock;
     @PersistenceContext
