@@ -33,7 +33,7 @@ import java.util.function.Function;
 
 /**
  * An admin's calls on one user, each one transaction and audited with the admin as actor and the
- * user as subject. Ending and revoking take the paths the user's own calls take ({@link Revocations},
+ * user as subject. Ending and revoking take the paths the user's own calls take ({@link SessionEndings},
  * {@link DeviceService#revoke}), so their rules live in one place. Rows are locked in the order every
  * step locks them, devices, then sessions, then transfers, so an admin's call racing the user's own
  * steps waits for them or they for it, and never deadlocks with them.

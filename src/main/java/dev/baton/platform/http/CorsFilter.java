@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Browsers on the portal's origin may call Baton (DESIGN.md §8.2): each origin of
+ * Browsers on the portal's origin may call Baton: each origin of
  * {@code baton.cors.allowed-origins} is named exactly, never {@code *}, and never with credentials
  * (Baton reads headers, not cookies). Other origins get no CORS header at all, so their browsers
  * keep the answers from their scripts. Set before the call runs, the headers reach refusals too.

@@ -3,8 +3,8 @@ package dev.baton.platform.problem;
 import java.util.Locale;
 
 /**
- * Every refusal Baton answers, with its HTTP status and the stable machine code clients rely on
- * (DESIGN.md §3).
+ * Every refusal Baton answers, with its HTTP status and the stable machine code clients rely on: a
+ * code, once published, keeps its meaning; a new kind of refusal gets a new code.
  */
 public enum Problem {
     UNAUTHENTICATED(401, "Authentication required"),

@@ -40,7 +40,7 @@ public final class Problems {
         return response(new BatonException(problem, detail));
     }
 
-    /** Whole seconds, rounded up, at least 1 (DESIGN.md §3). */
+    /** {@code Retry-After} in whole seconds, rounded up and at least 1, so a client that waits that long is not refused again. */
     public static long retryAfterSeconds(Duration wait) {
         long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
         return Math.max(1, seconds);

@@ -7,7 +7,7 @@ import dev.baton.session.entity.Session;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 
-/** A session as clients see it (DESIGN.md §2); the state only for the holding device. */
+/** A session as clients see it: its summary to any device of the owner's, the state only to the holding device. */
 public final class SessionView {
 
     private SessionView() {

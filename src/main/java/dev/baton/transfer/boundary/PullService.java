@@ -36,7 +36,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Pull transfers ("continue here", DESIGN.md §8.6): a device of the user asks for a session another
+ * Pull transfers ("continue here"): a device of the user asks for a session another
  * device holds, and the holder approves (with the session information and a fresh claim code, as a
  * push's request has them) or denies. An approved pull is claimed and restored as a push
  * ({@link HandoverService}). Each step is one transaction; a step on a session locks the session

@@ -89,7 +89,7 @@ public class TransfersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject claim(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken, byte[] body) {
         JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
-        // Any string counts as an attempt, whatever its format (DESIGN.md §3).
+        // Any string counts as an attempt, whatever its format: a malformed guess is still a guess.
         if (!(request.get("claimCode") instanceof JsonString code)) {
             throw Fields.invalid("'claimCode' is required as a string.");
         }
