@@ -1,19 +1,19 @@
 package dev.baton.demo;
 
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Fields;
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
+import dev.baton.platform.json.Fields;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.json.Jsons;
 import dev.baton.platform.net.Cidr;
 import dev.baton.platform.net.ClientAddresses;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,7 @@
 package dev.baton.launch;
 
 import dev.baton.demo.DemoMode;
+import dev.baton.platform.logging.BatonLogFormatter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandle;

@@ -1,5 +1,6 @@
 /**
- * What every feature shares: the JAX-RS application, problem+json errors, the caller's identity,
- * rate limits, request limits, tokens, settings and the clock.
+ * What every feature shares, by concern in sub-packages: {@code http}, {@code problem}, {@code json},
+ * {@code security}, {@code ratelimit}, {@code cluster}, {@code persistence}, {@code config},
+ * {@code time}, {@code logging}, {@code net}, {@code listener}. It depends on no feature.
  */
 package dev.baton.platform;

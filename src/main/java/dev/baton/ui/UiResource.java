@@ -1,8 +1,8 @@
 package dev.baton.ui;
 
 import dev.baton.demo.DemoMode;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Jsons;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.BatonException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

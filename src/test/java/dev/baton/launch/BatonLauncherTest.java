@@ -1,5 +1,6 @@
 package dev.baton.launch;
 
+import dev.baton.platform.logging.BatonLogFormatter;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,7 +15,7 @@ class BatonLauncherTest {
                 + "com.sun.enterprise.server.logging.ODLLogFormatter.ansiColor=true\n"
                 + ".level=INFO\ncom.hazelcast.level=WARNING\n";
         assertEquals("handlers=java.util.logging.ConsoleHandler\n.level=INFO\ncom.hazelcast.level=WARNING\n"
-                + "java.util.logging.ConsoleHandler.formatter=dev.baton.launch.BatonLogFormatter\n", BatonLauncher.loggingProperties(payara));
+                + "java.util.logging.ConsoleHandler.formatter=dev.baton.platform.logging.BatonLogFormatter\n", BatonLauncher.loggingProperties(payara));
     }
 
     @Test

@@ -6,16 +6,16 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.boundary.DeviceService;
 import dev.baton.device.boundary.DeviceView;
 import dev.baton.device.entity.Device;
-import dev.baton.platform.Actor;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Settings;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.security.Actor;
 import dev.baton.prohibition.boundary.ProhibitionView;
 import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.boundary.SessionView;
+import dev.baton.session.control.SessionEndings;
+import dev.baton.session.control.SessionSettings;
 import dev.baton.session.entity.Session;
 import dev.baton.transfer.boundary.TransferView;
-import dev.baton.transfer.control.Revocations;
 import dev.baton.transfer.entity.Transfer;
 import dev.baton.transfer.entity.TransferStatus;
 import jakarta.ejb.Stateless;
@@ -33,7 +33,7 @@ import java.util.function.Function;
 
 /**
  * An admin's calls on one user, each one transaction and audited with the admin as actor and the
- * user as subject. Ending and revoking take the paths the user's own calls take ({@link Revocations},
+ * user as subject. Ending and revoking take the paths the user's own calls take ({@link SessionEndings},
  * {@link DeviceService#revoke}), so their rules live in one place. Rows are locked in the order every
  * step locks them, devices, then sessions, then transfers, so an admin's call racing the user's own
  * steps waits for them or they for it, and never deadlocks with them.
@@ -50,13 +50,13 @@ public class AdminService {
     DeviceService devices;
 
     @Inject
-    Revocations revocations;
+    SessionEndings endings;
 
     @Inject
     AuditLog audit;
 
     @Inject
-    Settings settings;
+    SessionSettings settings;
 
     @Inject
     Clock clock;
@@ -95,7 +95,7 @@ public class AdminService {
     public void endSessions(Actor admin, UserId user) {
         Instant now = clock.instant();
         List<Session> active = activeSessions(user, LockModeType.PESSIMISTIC_WRITE, now);
-        active.forEach(session -> revocations.endSession(admin, session, ENDED_BY_ADMIN, now));
+        active.forEach(session -> endings.end(admin, session, ENDED_BY_ADMIN, now));
         if (!active.isEmpty()) {
             securityEvents.fire(SecurityEvent.sessionsEndedByAdmin(user.value(), admin.user(),
                     active.stream().map(Session::id).toList(), now));

@@ -1,8 +1,8 @@
 package dev.baton.admin.boundary;
 
-import dev.baton.platform.Actor;
-import dev.baton.platform.Authenticated;
-import dev.baton.platform.Caller;
+import dev.baton.platform.security.Actor;
+import dev.baton.platform.security.Authenticated;
+import dev.baton.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

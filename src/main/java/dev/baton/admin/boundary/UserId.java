@@ -1,6 +1,6 @@
 package dev.baton.admin.boundary;
 
-import dev.baton.platform.Fields;
+import dev.baton.platform.json.Fields;
 import java.util.Objects;
 
 /**

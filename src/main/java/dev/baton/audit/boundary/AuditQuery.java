@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The filters and page of an audit search (DESIGN.md §3); empty filters match everything. {@code user}
+ * The filters and page of an audit search, newest first; empty filters match everything. {@code user}
  * is the actor; {@code subject} the user someone else (an admin) acted upon.
  */
 public record AuditQuery(Optional<String> user, Optional<String> session, Optional<String> device,

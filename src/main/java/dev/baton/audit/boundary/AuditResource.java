@@ -2,11 +2,11 @@ package dev.baton.audit.boundary;
 
 import dev.baton.audit.control.AuditCheckpoint;
 import dev.baton.audit.entity.AuditAction;
-import dev.baton.platform.Actor;
-import dev.baton.platform.Authenticated;
-import dev.baton.platform.Fields;
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Problem;
+import dev.baton.platform.json.Fields;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Actor;
+import dev.baton.platform.security.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

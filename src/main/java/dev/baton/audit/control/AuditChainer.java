@@ -1,7 +1,7 @@
 package dev.baton.audit.control;
 
 import dev.baton.audit.entity.AuditRecord;
-import dev.baton.platform.Schedulers;
+import dev.baton.platform.time.Schedulers;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

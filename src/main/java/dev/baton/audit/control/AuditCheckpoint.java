@@ -1,7 +1,7 @@
 package dev.baton.audit.control;
 
-import dev.baton.platform.Fields;
-import dev.baton.platform.Jsons;
+import dev.baton.platform.json.Fields;
+import dev.baton.platform.json.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

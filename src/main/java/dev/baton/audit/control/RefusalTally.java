@@ -1,7 +1,7 @@
 package dev.baton.audit.control;
 
-import dev.baton.platform.Refused;
-import dev.baton.platform.Schedulers;
+import dev.baton.platform.problem.Refused;
+import dev.baton.platform.time.Schedulers;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -1,6 +1,9 @@
 package dev.baton.audit.entity;
 
-/** The audited steps of DESIGN.md §1.8. */
+/**
+ * What the audit trail records: every step that changes a device, a session or a transfer, whether
+ * it succeeded or was refused, and what an admin looked at or did.
+ */
 public enum AuditAction {
     DEVICE_REGISTERED,
     DEVICE_REVOKED,
@@ -17,13 +20,13 @@ public enum AuditAction {
     DEVICE_REFUSED,
     PROOF_REFUSED,
     PROHIBITION_ENDED,
-    /** A pull ("continue here", DESIGN.md §8.6): asked by the target, approved or denied by the holder. */
+    /** A pull ("continue here"): asked by the target, approved or denied by the holder. */
     PULL_REQUESTED,
     PULL_APPROVED,
     PULL_DENIED,
     /** Refusals no step audits on its own, counted per caller and reason over a window. */
     REQUESTS_REFUSED,
-    /** The admin API (DESIGN.md §8.5): an admin read a user's devices, sessions, transfers and prohibitions. */
+    /** An admin read a user's devices, sessions, transfers and prohibitions. */
     ADMIN_USER_VIEWED,
     /** An admin ended every active session of a user (each one is also a {@code SESSION_ENDED}). */
     ADMIN_SESSIONS_ENDED,

@@ -1,6 +1,6 @@
 package dev.baton.audit.entity;
 
-import dev.baton.platform.Actor;
+import dev.baton.platform.security.Actor;
 import java.util.Objects;
 
 /**

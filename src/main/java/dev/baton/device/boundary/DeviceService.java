@@ -4,18 +4,21 @@ import dev.baton.audit.control.AuditLog;
 import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
+import dev.baton.device.control.DeviceRevoked;
+import dev.baton.device.control.DeviceSettings;
 import dev.baton.device.control.Registrants;
 import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKey;
 import dev.baton.device.entity.DeviceKind;
-import dev.baton.platform.Actor;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
-import dev.baton.platform.Tokens;
-import dev.baton.transfer.control.Revocations;
+import dev.baton.events.control.DeviceEvent;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Actor;
+import dev.baton.platform.security.Tokens;
+import dev.baton.secevent.control.SecurityEvent;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -36,7 +39,13 @@ public class DeviceService {
     DeviceGate gate;
 
     @Inject
-    Revocations revocations;
+    Event<DeviceRevoked> revoked;
+
+    @Inject
+    Event<DeviceEvent> events;
+
+    @Inject
+    Event<SecurityEvent> securityEvents;
 
     @Inject
     Registrants registrants;
@@ -45,7 +54,7 @@ public class DeviceService {
     AuditLog audit;
 
     @Inject
-    Settings settings;
+    DeviceSettings settings;
 
     @Inject
     Clock clock;
@@ -101,7 +110,9 @@ public class DeviceService {
         em.refresh(device, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (device.revoke(now)) {
-            revocations.release(actor, device, now);
+            revoked.fire(new DeviceRevoked(actor, device, now));
+            events.fire(new DeviceEvent(device.id(), DeviceEvent.DEVICE_REVOKED, null, null, now));
+            securityEvents.fire(SecurityEvent.deviceRevoked(device.ownerId(), device.id(), actor.user(), now));
             audit.record(AuditEntry.of(AuditAction.DEVICE_REVOKED).by(actor).subject(device.ownerId()).device(device.id())
                     .succeeded());
         }

@@ -2,10 +2,10 @@ package dev.baton.device.boundary;
 
 import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKey;
-import dev.baton.platform.Jsons;
+import dev.baton.platform.json.Jsons;
 import jakarta.json.JsonObject;
 
-/** A device as clients see it (DESIGN.md §2). */
+/** A device as clients see it: never its token, only the hash of which Baton keeps. */
 public final class DeviceView {
 
     private DeviceView() {

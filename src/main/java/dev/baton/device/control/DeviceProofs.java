@@ -2,11 +2,10 @@ package dev.baton.device.control;
 
 import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKey;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Counters;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
+import dev.baton.platform.cluster.Counters;
 import dev.baton.platform.net.ClientAddresses;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Checks the proof of possession a device-bound call carries (DESIGN.md §6, after RFC 9449): a
+ * Checks the proof of possession a device-bound call carries (after RFC 9449, DPoP): a
  * compact JWS in the {@code DPoP} header that {@link DpopProof} finds made by the device's
  * registered key, for this method and URL, issued within {@code baton.proof.max-age} of now, with
  * a {@code jti} never seen before anywhere in the cluster.
@@ -32,7 +31,7 @@ public class DeviceProofs {
     Counters seen;
 
     @Inject
-    Settings settings;
+    DeviceSettings settings;
 
     @Inject
     ClientAddresses addresses;

@@ -8,7 +8,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import dev.baton.platform.Jsons;
+import dev.baton.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigInteger;
@@ -16,7 +16,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 
 /**
- * The public key a device proves possession of (DESIGN.md §6): a JWK (RFC 7517), EC on P-256
+ * The public key a device registers and proves possession of: a JWK (RFC 7517), EC on P-256
  * (proofs in ES256) or RSA of 2048 to 8192 bits (RS256). Nimbus JOSE+JWT reads the JWK and checks
  * that an EC point lies on its curve; Baton adds what it accepts. {@link #canonical()} holds
  * exactly the key's required members in RFC 7638 order, each in its shortest (RSA) or full-size

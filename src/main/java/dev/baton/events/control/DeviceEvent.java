@@ -1,6 +1,6 @@
 package dev.baton.events.control;
 
-import dev.baton.platform.Jsons;
+import dev.baton.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;

@@ -1,11 +1,11 @@
 package dev.baton.events.control;
 
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Grid;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Schedulers;
+import dev.baton.platform.cluster.Grid;
+import dev.baton.platform.json.Jsons;
 import dev.baton.platform.logging.RequestIds;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.time.Schedulers;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

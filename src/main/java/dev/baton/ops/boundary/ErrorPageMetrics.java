@@ -1,8 +1,8 @@
 package dev.baton.ops.boundary;
 
 import dev.baton.ops.control.BatonMetrics;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Problems;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.problem.Problems;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;

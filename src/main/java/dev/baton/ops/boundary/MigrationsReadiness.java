@@ -1,7 +1,7 @@
 package dev.baton.ops.boundary;
 
-import dev.baton.platform.DataSources;
-import dev.baton.platform.Migrations;
+import dev.baton.platform.persistence.DataSources;
+import dev.baton.platform.persistence.Migrations;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

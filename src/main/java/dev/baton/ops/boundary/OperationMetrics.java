@@ -1,9 +1,9 @@
 package dev.baton.ops.boundary;
 
 import dev.baton.ops.control.BatonMetrics;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Problems;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;

@@ -1,6 +1,6 @@
 package dev.baton.ops.control;
 
-import dev.baton.platform.Problem;
+import dev.baton.platform.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

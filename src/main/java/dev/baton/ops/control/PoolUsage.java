@@ -1,6 +1,6 @@
 package dev.baton.ops.control;
 
-import dev.baton.platform.DataSources;
+import dev.baton.platform.persistence.DataSources;
 import jakarta.servlet.Servlet;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;

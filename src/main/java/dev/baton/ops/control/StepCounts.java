@@ -2,7 +2,7 @@ package dev.baton.ops.control;
 
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.audit.entity.AuditRecord;
-import dev.baton.platform.ProblemAnswered;
+import dev.baton.platform.problem.ProblemAnswered;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -1,7 +1,7 @@
 package dev.baton.platform.listener;
 
-import dev.baton.platform.Problem;
-import dev.baton.platform.Problems;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

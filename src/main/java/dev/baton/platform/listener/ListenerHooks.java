@@ -1,8 +1,8 @@
 package dev.baton.platform.listener;
 
-import dev.baton.platform.Problem;
-import dev.baton.platform.ProblemAnswered;
-import dev.baton.platform.Settings;
+import dev.baton.platform.config.Settings;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.problem.ProblemAnswered;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;

@@ -1,6 +1,5 @@
 package dev.baton.platform.logging;
 
-import dev.baton.launch.BatonLogFormatter;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;

@@ -1,6 +1,5 @@
 package dev.baton.platform.logging;
 
-import dev.baton.launch.BatonLogFormatter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

@@ -1,6 +1,5 @@
 package dev.baton.platform.security;
 
-import dev.baton.platform.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.baton.prohibition.boundary;
 
-import dev.baton.platform.Jsons;
+import dev.baton.platform.json.Jsons;
 import dev.baton.prohibition.entity.Prohibition;
 import jakarta.json.JsonObject;
 

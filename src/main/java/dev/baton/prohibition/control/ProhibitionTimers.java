@@ -1,8 +1,7 @@
 package dev.baton.prohibition.control;
 
-import dev.baton.platform.Grid;
+import dev.baton.platform.cluster.Grid;
 import dev.baton.prohibition.boundary.ProhibitionService;
-import dev.baton.transfer.boundary.TransferService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -37,7 +36,7 @@ import java.util.logging.Logger;
  * every unprocessed prohibition that ends within {@link #LOOK_AHEAD} — so an announcement lost
  * with a node that died just after its commit still ends on time. Timers are in memory (the
  * database row is the truth); one past its time fires at once. The sweep every few seconds also
- * expires transfers and ends any prohibition past its time that no timer has ended.
+ * ends any prohibition past its time that no timer has ended.
  */
 @Singleton
 @Startup
@@ -55,9 +54,6 @@ public class ProhibitionTimers {
 
     @Inject
     ProhibitionService prohibitions;
-
-    @Inject
-    TransferService transfers;
 
     @Inject
     Grid grid;
@@ -111,7 +107,6 @@ public class ProhibitionTimers {
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void sweep() {
-        transfers.expireDue();
         prohibitions.endDue();
         armAhead();
     }

@@ -1,6 +1,6 @@
 package dev.baton.secevent.control;
 
-import dev.baton.platform.Jsons;
+import dev.baton.platform.json.Jsons;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A security event for the webhook (DESIGN.md §8.7). A feature fires it inside the transaction of
+ * A security event for the webhook. A feature fires it inside the transaction of
  * the change it reports ({@code @Inject Event<SecurityEvent>}, {@code fire(...)}), or hands it to
  * {@link Outbox#add}: it is written to the outbox in that transaction, so it is sent if and only if
  * the change commits. Made by the factories below; it carries identifiers, never a token, a code

@@ -1,6 +1,6 @@
 package dev.baton.secevent.control;
 
-import dev.baton.platform.Schedulers;
+import dev.baton.platform.time.Schedulers;
 import dev.baton.secevent.control.OutboxRows.Pending;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -5,15 +5,15 @@ import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
 import dev.baton.device.entity.Device;
-import dev.baton.platform.Actor;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
-import dev.baton.platform.Tokens;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Actor;
+import dev.baton.platform.security.Tokens;
 import dev.baton.session.control.SessionAccess;
+import dev.baton.session.control.SessionEndings;
+import dev.baton.session.control.SessionSettings;
 import dev.baton.session.entity.Session;
-import dev.baton.transfer.control.Revocations;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -37,13 +37,13 @@ public class SessionService {
     SessionAccess access;
 
     @Inject
-    Revocations revocations;
+    SessionEndings endings;
 
     @Inject
     AuditLog audit;
 
     @Inject
-    Settings settings;
+    SessionSettings settings;
 
     @Inject
     Clock clock;
@@ -88,7 +88,7 @@ public class SessionService {
     /** Ends the session; its token dies and an open transfer of it is cancelled. */
     public void end(Actor actor, String deviceToken, String id, String sessionToken) {
         Session session = enter(actor, deviceToken, id, sessionToken);
-        revocations.endSession(actor, session, "ended-by-holder", clock.instant());
+        endings.end(actor, session, "ended-by-holder", clock.instant());
     }
 
     private Session enter(Actor actor, String deviceToken, String id, String sessionToken) {

@@ -1,13 +1,13 @@
 package dev.baton.session.boundary;
 
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.Problem;
 import dev.baton.session.entity.Session;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 
-/** A session as clients see it (DESIGN.md §2); the state only for the holding device. */
+/** A session as clients see it: its summary to any device of the owner's, the state only to the holding device. */
 public final class SessionView {
 
     private SessionView() {

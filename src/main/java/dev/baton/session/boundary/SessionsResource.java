@@ -1,17 +1,13 @@
 package dev.baton.session.boundary;
 
-import dev.baton.platform.Authenticated;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Caller;
-import dev.baton.platform.Fields;
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
-import dev.baton.transfer.boundary.HandoverService;
-import dev.baton.transfer.boundary.TransferService;
-import dev.baton.transfer.boundary.TransferView;
-import dev.baton.transfer.control.SessionInfo;
+import dev.baton.platform.json.Fields;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Authenticated;
+import dev.baton.platform.security.Caller;
+import dev.baton.session.control.SessionSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -25,7 +21,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -34,11 +29,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 
-import static dev.baton.platform.DeviceHeaders.DEVICE_TOKEN;
-import static dev.baton.platform.DeviceHeaders.SESSION_INFO;
-import static dev.baton.platform.DeviceHeaders.SESSION_TOKEN;
+import static dev.baton.device.boundary.DeviceHeaders.DEVICE_TOKEN;
+import static dev.baton.session.boundary.SessionHeaders.SESSION_TOKEN;
 
-/** {@code /sessions}: open, read, update and end sessions; request a transfer; restore one. */
+/**
+ * {@code /sessions}: open, list, read, update and end sessions. A session's transfers and its restore
+ * are the transfer feature's ({@code SessionTransfersResource}, {@code RestoreResource}).
+ */
 @Path("api/v1/sessions")
 @ApplicationScoped
 @Authenticated
@@ -52,13 +49,7 @@ public class SessionsResource {
     SessionService sessions;
 
     @Inject
-    TransferService transfers;
-
-    @Inject
-    HandoverService handover;
-
-    @Inject
-    Settings settings;
+    SessionSettings settings;
 
     @Inject
     Caller caller;
@@ -104,35 +95,6 @@ public class SessionsResource {
     public void end(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
                     @HeaderParam(SESSION_TOKEN) String sessionToken) {
         sessions.end(caller.actor(), deviceToken, id, sessionToken);
-    }
-
-    @POST
-    @Path("{id}/transfers")
-    public Response requestTransfer(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
-                                    @HeaderParam(SESSION_TOKEN) String sessionToken,
-                                    @HeaderParam(SESSION_INFO) String sessionInfo, @QueryParam("qr") String qr, byte[] body,
-                                    @Context UriInfo uri) {
-        boolean withQr = TransferView.wantsQr(qr);
-        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
-        String target = Fields.text(request, "targetDeviceId", 64);
-        JsonObject info = SessionInfo.decode(sessionInfo, settings.sessionInfoMaxBytes());
-        JsonObject transfer = transfers.request(caller.actor(), deviceToken, id, sessionToken, target, info, uri.getBaseUri());
-        if (withQr) {
-            transfer = TransferView.withQr(transfer);
-        }
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/transfers").path(transfer.getString("id")).build())
-                .entity(transfer).build();
-    }
-
-    @POST
-    @Path("{id}/restore")
-    public JsonObject restore(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken, byte[] body) {
-        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
-        String restoreToken = Fields.text(request, "restoreToken", 128);
-        if (!(request.get("sessionInfo") instanceof JsonObject info)) {
-            throw new BatonException(Problem.SESSION_INFO_INVALID, "'sessionInfo' must be the JSON object received at claim.");
-        }
-        return handover.restore(caller.actor(), deviceToken, id, restoreToken, info);
     }
 
     private JsonObject state(JsonObject request) {

@@ -4,11 +4,10 @@ import dev.baton.audit.control.AuditLog;
 import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.entity.Device;
-import dev.baton.platform.Actor;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Ids;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
+import dev.baton.platform.persistence.Ids;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Actor;
 import dev.baton.prohibition.control.Prohibitions;
 import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.session.entity.Session;
@@ -42,7 +41,7 @@ public class SessionAccess {
     AuditLog audit;
 
     @Inject
-    Settings settings;
+    SessionSettings settings;
 
     /** The session, checked and locked for a change; the access is recorded with the change. */
     public Session enter(Actor actor, Device device, String sessionId, String sessionToken, Instant now) {

@@ -1,6 +1,6 @@
 package dev.baton.session.entity;
 
-import dev.baton.platform.Tokens;
+import dev.baton.platform.security.Tokens;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;

@@ -6,31 +6,30 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
 import dev.baton.device.entity.Device;
 import dev.baton.events.control.DeviceEvent;
-import dev.baton.platform.Actor;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.CommittedRefusal;
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
-import dev.baton.platform.Tokens;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.CommittedRefusal;
+import dev.baton.platform.problem.Problem;
 import dev.baton.platform.security.AccessTokens;
-import dev.baton.prohibition.control.ProhibitionStarted;
+import dev.baton.platform.security.Actor;
+import dev.baton.platform.security.Tokens;
+import dev.baton.prohibition.control.Prohibitions;
 import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.boundary.SessionView;
 import dev.baton.session.control.SessionAccess;
+import dev.baton.session.control.SessionSettings;
 import dev.baton.session.entity.Session;
 import dev.baton.transfer.control.ClaimCodes;
 import dev.baton.transfer.control.Revocations;
+import dev.baton.transfer.control.TransferSettings;
 import dev.baton.transfer.control.Transfers;
 import dev.baton.transfer.entity.Transfer;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -42,9 +41,6 @@ import java.time.Instant;
  */
 @Stateless
 public class HandoverService {
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     DeviceGate devices;
@@ -62,13 +58,16 @@ public class HandoverService {
     Revocations revocations;
 
     @Inject
-    Event<ProhibitionStarted> prohibitionStarted;
+    Prohibitions prohibitions;
 
     @Inject
     AuditLog audit;
 
     @Inject
-    Settings settings;
+    TransferSettings settings;
+
+    @Inject
+    SessionSettings sessionSettings;
 
     @Inject
     Clock clock;
@@ -148,22 +147,19 @@ public class HandoverService {
         if (!JsonBodies.object(transfer.sessionInfo(), Problem.INTERNAL).equals(sessionInfo)) {
             throw audit.refuse(failure, Problem.SESSION_INFO_INVALID, "The session information differs from what was claimed.");
         }
-        if (!session.isActive(now, settings.idleTimeout())) {
+        if (!session.isActive(now, sessionSettings.idleTimeout())) {
             throw audit.refuse(failure, Problem.SESSION_NOT_ACTIVE, "The session has ended or timed out.");
         }
         String sessionToken = Tokens.newToken();
         session.moveTo(device.id(), Tokens.hash(sessionToken), now);
         transfer.complete(now);
-        Prohibition prohibition = new Prohibition(actor.user(), session.id(), transfer.sourceDeviceId(), transfer.id(), now,
-                now.plus(settings.prohibitionPeriod()));
-        em.persist(prohibition);
-        prohibitionStarted.fire(new ProhibitionStarted(prohibition.id(), prohibition.untilAt()));
+        Prohibition prohibition = prohibitions.start(actor.user(), session.id(), transfer.sourceDeviceId(), transfer.id(), now);
         audit.record(AuditEntry.of(AuditAction.SESSION_RESTORED).by(actor).session(session.id()).transfer(transfer.id())
                 .device(transfer.sourceDeviceId()).target(device.id()).succeeded());
         events.fire(new DeviceEvent(transfer.sourceDeviceId(), DeviceEvent.SESSION_MOVED, session.id(), transfer.id(), now));
         securityEvents.fire(SecurityEvent.sessionTransferred(actor.user(), session.id(), transfer.id(), transfer.sourceDeviceId(),
                 device.id(), prohibition.untilAt(), now));
-        return Jsons.extend(SessionView.withState(session, settings.idleTimeout()),
+        return Jsons.extend(SessionView.withState(session, sessionSettings.idleTimeout()),
                 "sessionToken", sessionToken,
                 "prohibitedUntil", prohibition.untilAt(),
                 "previousDeviceId", transfer.sourceDeviceId());

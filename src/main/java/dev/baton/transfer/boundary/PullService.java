@@ -6,20 +6,21 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
 import dev.baton.device.entity.Device;
 import dev.baton.events.control.DeviceEvent;
-import dev.baton.platform.Actor;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.CommittedRefusal;
-import dev.baton.platform.Jsons;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
-import dev.baton.platform.Tokens;
+import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.CommittedRefusal;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Actor;
+import dev.baton.platform.security.Tokens;
 import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.control.SessionAccess;
+import dev.baton.session.control.SessionSettings;
 import dev.baton.session.entity.Session;
 import dev.baton.transfer.control.ClaimCodes;
 import dev.baton.transfer.control.SessionInfo;
 import dev.baton.transfer.control.TransferPolicy;
 import dev.baton.transfer.control.TransferPolicy.Decision;
+import dev.baton.transfer.control.TransferSettings;
 import dev.baton.transfer.control.Transfers;
 import dev.baton.transfer.entity.Transfer;
 import jakarta.ejb.Stateless;
@@ -35,7 +36,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Pull transfers ("continue here", DESIGN.md §8.6): a device of the user asks for a session another
+ * Pull transfers ("continue here"): a device of the user asks for a session another
  * device holds, and the holder approves (with the session information and a fresh claim code, as a
  * push's request has them) or denies. An approved pull is claimed and restored as a push
  * ({@link HandoverService}). Each step is one transaction; a step on a session locks the session
@@ -64,7 +65,10 @@ public class PullService {
     AuditLog audit;
 
     @Inject
-    Settings settings;
+    TransferSettings settings;
+
+    @Inject
+    SessionSettings sessionSettings;
 
     @Inject
     Clock clock;
@@ -84,7 +88,7 @@ public class PullService {
         Instant now = clock.instant();
         Device target = devices.authenticate(actor, deviceToken);
         Session session = access.locked(actor.user(), sessionId)
-                .filter(s -> s.isActive(now, settings.idleTimeout()))
+                .filter(s -> s.isActive(now, sessionSettings.idleTimeout()))
                 .orElseThrow(BatonException::notFound);
         access.keepOut(actor, target, session, now);
         AuditEntry.Builder refusal = AuditEntry.of(AuditAction.PULL_REQUESTED).by(actor).session(session.id())
@@ -97,7 +101,7 @@ public class PullService {
         if (transfers.openOf(session.id(), now).isPresent()) {
             throw audit.refuse(refusal, Problem.TRANSFER_IN_PROGRESS, "This session already has an open transfer.");
         }
-        Transfer transfer = Transfer.pull(actor.user(), session.id(), holder.id(), target.id(), now, now.plus(settings.transferTtl()));
+        Transfer transfer = Transfer.pull(actor.user(), session.id(), holder.id(), target.id(), now, now.plus(settings.ttl()));
         em.persist(transfer);
         audit.record(AuditEntry.of(AuditAction.PULL_REQUESTED).by(actor).session(session.id()).transfer(transfer.id())
                 .device(holder.id()).target(target.id()).succeeded());
@@ -125,7 +129,7 @@ public class PullService {
         JsonObject info = SessionInfo.decode(sessionInfo, settings.sessionInfoMaxBytes());
         String code = Tokens.newClaimCode();
         boolean approved = !transfers.expireIfDue(transfer, now)
-                && transfer.approve(info.toString(), claimCodes.hash(code), now, now.plus(settings.transferTtl()));
+                && transfer.approve(info.toString(), claimCodes.hash(code), now, now.plus(settings.ttl()));
         if (!approved) {
             throw gone(refusal, transfer);
         }

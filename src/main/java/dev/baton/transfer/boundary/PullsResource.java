@@ -1,10 +1,10 @@
 package dev.baton.transfer.boundary;
 
-import dev.baton.platform.Authenticated;
-import dev.baton.platform.Caller;
-import dev.baton.platform.Fields;
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Problem;
+import dev.baton.platform.json.Fields;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Authenticated;
+import dev.baton.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import static dev.baton.platform.DeviceHeaders.DEVICE_TOKEN;
+import static dev.baton.device.boundary.DeviceHeaders.DEVICE_TOKEN;
 
 /**
  * {@code POST /transfers} {@code {sessionId}}: "continue here", a pull asked by the device that wants

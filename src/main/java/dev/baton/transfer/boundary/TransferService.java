@@ -6,11 +6,10 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
 import dev.baton.device.entity.Device;
 import dev.baton.events.control.DeviceEvent;
-import dev.baton.platform.Actor;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
-import dev.baton.platform.Tokens;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Actor;
+import dev.baton.platform.security.Tokens;
 import dev.baton.prohibition.control.Prohibitions;
 import dev.baton.secevent.control.SecurityEvent;
 import dev.baton.session.control.SessionAccess;
@@ -19,6 +18,7 @@ import dev.baton.transfer.control.ClaimCodes;
 import dev.baton.transfer.control.Revocations;
 import dev.baton.transfer.control.TransferPolicy;
 import dev.baton.transfer.control.TransferPolicy.Decision;
+import dev.baton.transfer.control.TransferSettings;
 import dev.baton.transfer.control.Transfers;
 import dev.baton.transfer.entity.Transfer;
 import jakarta.ejb.Stateless;
@@ -66,7 +66,7 @@ public class TransferService {
     AuditLog audit;
 
     @Inject
-    Settings settings;
+    TransferSettings settings;
 
     @Inject
     Clock clock;
@@ -101,7 +101,7 @@ public class TransferService {
         }
         String code = Tokens.newClaimCode();
         Transfer transfer = new Transfer(actor.user(), session.id(), source.id(), targetDeviceId, sessionInfo.toString(),
-                claimCodes.hash(code), now, now.plus(settings.transferTtl()));
+                claimCodes.hash(code), now, now.plus(settings.ttl()));
         em.persist(transfer);
         audit.record(AuditEntry.of(AuditAction.TRANSFER_REQUESTED).by(actor).session(session.id())
                 .transfer(transfer.id()).device(source.id()).target(targetDeviceId).succeeded());

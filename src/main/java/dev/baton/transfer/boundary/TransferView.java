@@ -1,13 +1,13 @@
 package dev.baton.transfer.boundary;
 
-import dev.baton.platform.Fields;
-import dev.baton.platform.Jsons;
+import dev.baton.platform.json.Fields;
+import dev.baton.platform.json.Jsons;
 import dev.baton.transfer.control.ClaimQr;
 import dev.baton.transfer.entity.Transfer;
 import jakarta.json.JsonObject;
 import java.net.URI;
 
-/** A transfer as clients see it (DESIGN.md §2, §8.6). */
+/** A transfer as its devices see it, push or pull: never the session information; the claim code only in the answer that made it. */
 public final class TransferView {
 
     private TransferView() {

@@ -1,11 +1,11 @@
 package dev.baton.transfer.boundary;
 
-import dev.baton.platform.Authenticated;
-import dev.baton.platform.Caller;
-import dev.baton.platform.ClaimAttempt;
-import dev.baton.platform.Fields;
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Problem;
+import dev.baton.platform.json.Fields;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Authenticated;
+import dev.baton.platform.security.Caller;
+import dev.baton.transfer.control.SessionInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,9 +23,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import static dev.baton.platform.DeviceHeaders.DEVICE_TOKEN;
-import static dev.baton.platform.DeviceHeaders.SESSION_INFO;
-import static dev.baton.platform.DeviceHeaders.SESSION_TOKEN;
+import static dev.baton.device.boundary.DeviceHeaders.DEVICE_TOKEN;
+import static dev.baton.session.boundary.SessionHeaders.SESSION_TOKEN;
 
 /**
  * {@code /transfers/{id}}: read or cancel a transfer; decline or claim it at the target device;
@@ -70,7 +69,7 @@ public class TransfersResource {
     @POST
     @Path("approve")
     public JsonObject approve(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
-                              @HeaderParam(SESSION_TOKEN) String sessionToken, @HeaderParam(SESSION_INFO) String sessionInfo,
+                              @HeaderParam(SESSION_TOKEN) String sessionToken, @HeaderParam(SessionInfo.HEADER) String sessionInfo,
                               @QueryParam("qr") String qr, @Context UriInfo uri) {
         boolean withQr = TransferView.wantsQr(qr);
         JsonObject transfer = pulls.approve(caller.actor(), deviceToken, id, sessionToken, sessionInfo, uri.getBaseUri());
@@ -90,7 +89,7 @@ public class TransfersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject claim(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken, byte[] body) {
         JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
-        // Any string counts as an attempt, whatever its format (DESIGN.md §3).
+        // Any string counts as an attempt, whatever its format: a malformed guess is still a guess.
         if (!(request.get("claimCode") instanceof JsonString code)) {
             throw Fields.invalid("'claimCode' is required as a string.");
         }

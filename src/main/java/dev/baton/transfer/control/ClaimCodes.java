@@ -1,7 +1,7 @@
 package dev.baton.transfer.control;
 
-import dev.baton.platform.Tokens;
 import dev.baton.platform.security.ServerKey;
+import dev.baton.platform.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

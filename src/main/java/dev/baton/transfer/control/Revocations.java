@@ -3,15 +3,16 @@ package dev.baton.transfer.control;
 import dev.baton.audit.control.AuditLog;
 import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
-import dev.baton.device.entity.Device;
+import dev.baton.device.control.DeviceRevoked;
 import dev.baton.events.control.DeviceEvent;
-import dev.baton.platform.Actor;
-import dev.baton.secevent.control.SecurityEvent;
-import dev.baton.session.entity.Session;
+import dev.baton.platform.security.Actor;
+import dev.baton.session.control.SessionEnding;
 import dev.baton.transfer.entity.Transfer;
 import dev.baton.transfer.entity.TransferStatus;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,9 +20,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 
 /**
- * What ending a session or revoking a device takes down with it: open transfers are cancelled,
- * session tokens die, the holder hears {@code session-ended}. Runs inside the caller's transaction,
- * the same whoever ends the session: its holder, its device's revocation, an admin.
+ * Cancels transfers: the ones their devices withdraw or decline, and every open transfer of a session
+ * that ends or of a device that is revoked, observed inside the transaction that ends or revokes it.
+ * A cancellation is audited and both devices hear {@code transfer-cancelled} with its reason.
  */
 @Dependent
 public class Revocations {
@@ -35,38 +36,24 @@ public class Revocations {
     @Inject
     Event<DeviceEvent> events;
 
-    @Inject
-    Event<SecurityEvent> securityEvents;
-
-    public void endSession(Actor actor, Session session, String reason, Instant now) {
+    /** An ending session's open transfers are cancelled before it is marked ended. */
+    void sessionEnding(@Observes SessionEnding ending) {
         em.createNamedQuery(Transfer.OPEN_OF_SESSION, Transfer.class)
-                .setParameter("session", session.id())
+                .setParameter("session", ending.session().id())
                 .setParameter("open", TransferStatus.OPEN)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
-                .forEach(t -> cancel(actor, t, reason, now));
-        if (session.end(now)) {
-            audit.record(AuditEntry.of(AuditAction.SESSION_ENDED).by(actor).subject(session.ownerId()).session(session.id())
-                    .device(session.holderDeviceId()).succeeded(reason));
-            events.fire(new DeviceEvent(session.holderDeviceId(), DeviceEvent.SESSION_ENDED, session.id(), null, now, reason));
-        }
+                .forEach(t -> cancel(ending.actor(), t, ending.reason(), ending.at()));
     }
 
-    /** A revoked device's sessions end and its open transfers, either way, are cancelled. */
-    public void release(Actor actor, Device device, Instant now) {
-        em.createNamedQuery(Session.HELD_BY, Session.class)
-                .setParameter("device", device.id())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .forEach(s -> endSession(actor, s, "device-revoked", now));
+    /** A revoked device's open transfers, either way, are cancelled once the sessions it held have ended. */
+    void deviceRevoked(@Observes @Priority(DeviceRevoked.TRANSFERS) DeviceRevoked revoked) {
         em.createNamedQuery(Transfer.OPEN_OF_DEVICE, Transfer.class)
-                .setParameter("device", device.id())
+                .setParameter("device", revoked.device().id())
                 .setParameter("open", TransferStatus.OPEN)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
-                .forEach(t -> cancel(actor, t, "device-revoked", now));
-        events.fire(new DeviceEvent(device.id(), DeviceEvent.DEVICE_REVOKED, null, null, now));
-        securityEvents.fire(SecurityEvent.deviceRevoked(device.ownerId(), device.id(), actor.user(), now));
+                .forEach(t -> cancel(revoked.actor(), t, DeviceRevoked.REASON, revoked.at()));
     }
 
     /** Cancels an open transfer and tells both of its devices. */

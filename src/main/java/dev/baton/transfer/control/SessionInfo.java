@@ -1,8 +1,8 @@
 package dev.baton.transfer.control;
 
-import dev.baton.platform.BatonException;
-import dev.baton.platform.JsonBodies;
-import dev.baton.platform.Problem;
+import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
 import jakarta.json.JsonObject;
 import java.util.Base64;
 
@@ -11,6 +11,8 @@ import java.util.Base64;
  * most {@code baton.session-info.max-bytes} decoded bytes.
  */
 public final class SessionInfo {
+
+    public static final String HEADER = "Baton-Session-Info";
 
     private SessionInfo() {
     }

@@ -2,14 +2,14 @@ package dev.baton.transfer.control;
 
 import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKind;
-import dev.baton.platform.Actor;
-import dev.baton.platform.Problem;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Actor;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Whether a session may move from one device to another (DESIGN.md §6), decided from the two
+ * Whether a session may move from one device to another, decided from the two
  * devices alone, before anything is stored: the caller is a Baton user, the target is an active
  * device of theirs other than the source, and its kind is allowed for the session's application
  * ({@code baton.policy.<application>.allowed-kinds}; all kinds when unset).

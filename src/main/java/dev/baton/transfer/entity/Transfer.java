@@ -1,6 +1,6 @@
 package dev.baton.transfer.entity;
 
-import dev.baton.platform.Tokens;
+import dev.baton.platform.security.Tokens;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -1,7 +1,7 @@
 package dev.baton.admin.boundary;
 
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Problem;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.baton.device.control;
 
 import dev.baton.device.entity.DeviceKey;
 import dev.baton.it.ProofKey;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.Problem;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.baton.ops.boundary;
 
-import dev.baton.platform.Problem;
-import dev.baton.platform.Problems;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.problem.Problems;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,27 +1,20 @@
 package dev.baton.transfer.boundary;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.audit.entity.AuditRecord;
 import dev.baton.device.boundary.DeviceService;
 import dev.baton.device.entity.DeviceKind;
-import dev.baton.platform.Actor;
-import dev.baton.platform.BatonException;
-import dev.baton.platform.CommittedRefusal;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Settings;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.CommittedRefusal;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Actor;
 import dev.baton.prohibition.boundary.ProhibitionService;
 import dev.baton.prohibition.control.ProhibitionTimers;
 import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.session.boundary.SessionService;
 import dev.baton.session.entity.Session;
+import dev.baton.transfer.control.TransferSettings;
 import dev.baton.transfer.entity.Transfer;
 import dev.baton.transfer.entity.TransferStatus;
 import jakarta.annotation.Resource;
@@ -44,6 +37,13 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The transfer flow inside Payara Micro: the real EJBs, their transactions, the H2 database and the
@@ -77,7 +77,7 @@ class TransferFlowInContainerIT {
     @Inject
     ProhibitionTimers timers;
     @Inject
-    Settings settings;
+    TransferSettings settings;
     @Inject
     Clock clock;
     @PersistenceContext

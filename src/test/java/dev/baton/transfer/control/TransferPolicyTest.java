@@ -1,18 +1,18 @@
 package dev.baton.transfer.control;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKind;
-import dev.baton.platform.Actor;
-import dev.baton.platform.Problem;
-import dev.baton.platform.Tokens;
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.security.Actor;
+import dev.baton.platform.security.Tokens;
 import dev.baton.transfer.control.TransferPolicy.Decision;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TransferPolicyTest {
 
