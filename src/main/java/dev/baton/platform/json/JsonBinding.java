@@ -1,0 +1,104 @@
+package dev.baton.platform.json;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.bind.serializer.JsonbSerializer;
+import jakarta.json.bind.serializer.SerializationContext;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Type;
+import java.util.Locale;
+import org.eclipse.yasson.YassonConfig;
+
+/**
+ * The one JSON-B configuration, for request records and answers alike: members JSON-B does not know
+ * are refused, a string is only a JSON string (Yasson would take {@code 5} and {@code true} as
+ * text), enum values are lower case both ways, and {@code null} members are written, so every
+ * named member of an answer is present as in {@link Jsons}.
+ */
+@Provider
+public class JsonBinding implements ContextResolver<Jsonb> {
+
+    static final Jsonb JSONB = JsonbBuilder.create(new YassonConfig()
+            .withFailOnUnknownProperties(true)
+            .withNullValues(true)
+            .withDeserializers(new Strings(), new Enums(), new Objects())
+            .withSerializers(new LowerCaseEnums()));
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return JSONB;
+    }
+
+    /** A value of the wrong JSON type; the reader names the member it was found in. */
+    static final class WrongType extends RuntimeException {
+        WrongType(String expected) {
+            super(expected, null, false, false);
+        }
+    }
+
+    static final class Strings implements JsonbDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            // Yasson hands user deserializers a parser without currentEvent(); getValue() works.
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonString string) {
+                return string.getString();
+            }
+            throw new WrongType("must be a string");
+        }
+    }
+
+    /** A JSON object member (a JWK); Yasson would fail on anything else only once the record is built, unnamed. */
+    static final class Objects implements JsonbDeserializer<JsonObject> {
+        @Override
+        public JsonObject deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonObject object) {
+                return object;
+            }
+            throw new WrongType("must be a JSON object");
+        }
+    }
+
+    /** Any case, as {@link Fields#choice} took them; a raw type, since Yasson matches the binding by class. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static final class Enums implements JsonbDeserializer<Enum> {
+        @Override
+        public Enum deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
+            if (!(value instanceof JsonString string)) {
+                throw new WrongType("must be a string");
+            }
+            try {
+                return Enum.valueOf((Class) type, string.getString().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new WrongType("is not one of the known values");
+            }
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    static final class LowerCaseEnums implements JsonbSerializer<Enum> {
+        @Override
+        public void serialize(Enum value, JsonGenerator generator, SerializationContext context) {
+            generator.write(value.name().toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.baton.platform.json;
+
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.eclipse.yasson.YassonJsonb;
+
+/**
+ * Binds a JSON request body to a record in one pass: strict UTF-8, then {@link StrictJsonParser}'s
+ * checks as JSON-B reads the events, then {@link JsonBinding}'s types. Every refusal is
+ * {@code invalid-request} and names the member at fault. Bean Validation runs after, on the record.
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+public class JsonRequestReader implements MessageBodyReader<Record> {
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord();
+    }
+
+    @Override
+    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, String> headers, InputStream body) {
+        return read(type, body);
+    }
+
+    /** The record a body holds, or an {@code invalid-request} naming what is wrong. */
+    public static <R extends Record> R read(Class<R> type, InputStream body) {
+        Reader text = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        StrictJsonParser parser = new StrictJsonParser(Jsons.JSON.createParser(text), Problem.INVALID_REQUEST);
+        try (parser) {
+            R record = ((YassonJsonb) JsonBinding.JSONB).fromJson(parser, type);
+            if (contentAfter(parser)) {
+                throw invalid("Content after the JSON object.");
+            }
+            return record;
+        } catch (JsonbException | JsonException | IllegalStateException e) {
+            throw refusal(type, parser, e);
+        }
+    }
+
+    /** Parsson's {@code hasNext} throws on anything but the end of input after the object. */
+    private static boolean contentAfter(StrictJsonParser parser) {
+        try {
+            return parser.hasNext();
+        } catch (JsonException e) {
+            return true;
+        }
+    }
+
+    private static BatonException refusal(Class<?> type, StrictJsonParser parser, RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BatonException refusal) {
+                return refusal;
+            }
+            if (cause instanceof CharacterCodingException) {
+                return invalid("Not valid UTF-8.");
+            }
+            if (cause instanceof JsonParsingException) {
+                return invalid(parser.started() ? "Not a valid JSON object." : "Expected a JSON object.");
+            }
+            if (cause instanceof JsonBinding.WrongType wrong) {
+                return invalid("'" + parser.field() + "' " + wrong.getMessage() + ".");
+            }
+        }
+        if (!parser.started()) {
+            return invalid("Expected a JSON object.");
+        }
+        if (e instanceof JsonbException && !parser.field().isEmpty()) {
+            String member = parser.field().split("\\.", 2)[0];
+            boolean known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).anyMatch(member::equals);
+            return invalid(known ? "'" + parser.field() + "' has the wrong type." : "'" + member + "' is not a known field.");
+        }
+        return invalid("Not a valid JSON object.");
+    }
+
+    private static BatonException invalid(String detail) {
+        return new BatonException(Problem.INVALID_REQUEST, detail);
+    }
+}
