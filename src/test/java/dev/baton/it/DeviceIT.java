@@ -1,6 +1,8 @@
 package dev.baton.it;
 
 import jakarta.json.JsonObject;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,7 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(SharedBaton.class)
 class DeviceIT {
 
+    private static final Set<String> VIEW_MEMBERS =
+            Set.of("id", "name", "kind", "platform", "status", "publicKey", "registeredAt", "lastSeenAt");
+
     private final Clerk clerk = Clerk.fresh();
+
+    private static Set<String> with(Set<String> members, String more) {
+        Set<String> all = new HashSet<>(members);
+        all.add(more);
+        return all;
+    }
 
     @Test
     void registeredDevicesAreListedToTheirOwnerOnlyWithoutTokens() {
@@ -28,6 +39,9 @@ class DeviceIT {
         JsonObject device = listed.array().getJsonObject(0);
         assertEquals("desktop", device.getString("kind"));
         assertFalse(device.containsKey("deviceToken"));
+        assertEquals(VIEW_MEMBERS, device.keySet(), "every member is present, null where there is none");
+        assertTrue(device.isNull("publicKey"), device::toString);
+        assertEquals(with(VIEW_MEMBERS, "deviceToken"), created.json().keySet());
         assertEquals(0, Clerk.fresh().api.get("devices").bearer(Clerk.fresh().jwt()).send().array().size());
     }
 

@@ -39,6 +39,33 @@ class InputIT {
         assertEquals(0, api.get("devices").bearer(clerk.jwt()).send().array().size(), "nothing was registered");
     }
 
+    /**
+     * What JSON-P and JSON-B let through by default is refused, and the detail names the member at
+     * fault: a name given twice (the last would win), a member the API does not know (it would be
+     * dropped), a number or a boolean where text belongs (it would be taken as text).
+     */
+    @Test
+    void duplicateUnknownAndWronglyTypedMembersAreRefusedByName() {
+        String[][] refusals = {
+            {"{\"name\":\"x\",\"kind\":\"phone\",\"kind\":\"desktop\",\"platform\":\"y\"}", "'kind' appears more than once."},
+            {"{\"name\":\"x\",\"kind\":\"phone\",\"platform\":\"y\",\"publicKey\":{\"kty\":\"EC\",\"kty\":\"RSA\"}}",
+                "'publicKey.kty' appears more than once."},
+            {"{\"name\":\"x\",\"kind\":\"phone\",\"platform\":\"y\",\"colour\":\"red\"}", "'colour' is not a known field."},
+            {"{\"name\":\"x\",\"kind\":\"phone\",\"platform\":true}", "'platform' must be a string."},
+            {"{\"name\":\"x\",\"kind\":7,\"platform\":\"y\"}", "'kind' must be a string."},
+            {"{\"name\":\"x\",\"kind\":\"phone\",\"platform\":\"y\",\"publicKey\":\"a key\"}", "'publicKey' must be a JSON object."},
+            {"{\"name\":\"" + "n".repeat(101) + "\",\"kind\":\"phone\",\"platform\":\"y\"}", "'name' must be 1 to 100 characters."},
+            {"{\"name\":\"x\",\"platform\":\"y\"}", "'kind' is required."},
+        };
+        for (String[] refusal : refusals) {
+            Reply reply = api.post("devices").bearer(clerk.jwt()).json(refusal[0]).send();
+            assertEquals(400, reply.status(), () -> refusal[0] + " -> " + reply);
+            assertEquals("invalid-request", reply.code());
+            assertEquals(refusal[1], reply.json().getString("detail"), refusal[0]);
+        }
+        assertEquals(0, api.get("devices").bearer(clerk.jwt()).send().array().size(), "nothing was registered");
+    }
+
     /** Strings an attacker would try, in every text field: stored and answered exactly, or refused. */
     private static final String[] HOSTILE = {
         "Robert'); DROP TABLE device;--",

@@ -6,6 +6,7 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.boundary.DeviceService;
 import dev.baton.device.boundary.DeviceView;
 import dev.baton.device.entity.Device;
+import dev.baton.platform.json.JsonBinding;
 import dev.baton.platform.json.Jsons;
 import dev.baton.platform.security.Actor;
 import dev.baton.prohibition.boundary.ProhibitionView;
@@ -85,7 +86,7 @@ public class AdminService {
         audit.record(AuditEntry.of(AuditAction.ADMIN_USER_VIEWED).by(admin).subject(user.value()).succeeded());
         return Jsons.object(
                 "user", user.value(),
-                "devices", array(owned, DeviceView::of),
+                "devices", array(owned, device -> JsonBinding.object(DeviceView.of(device))),
                 "sessions", array(active, s -> SessionView.summary(s, settings.idleTimeout())),
                 "transfers", array(open, TransferView::of),
                 "prohibitions", array(holding, ProhibitionView::of));

@@ -11,7 +11,6 @@ import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKey;
 import dev.baton.device.entity.DeviceKind;
 import dev.baton.events.control.DeviceEvent;
-import dev.baton.platform.json.Jsons;
 import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.Problem;
 import dev.baton.platform.security.Actor;
@@ -20,7 +19,6 @@ import dev.baton.secevent.control.SecurityEvent;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -60,7 +58,7 @@ public class DeviceService {
     Clock clock;
 
     /** Registers a device; the answer holds its device token, which is never shown again. */
-    public JsonObject register(Actor actor, String name, DeviceKind kind, String platform, DeviceKey key) {
+    public RegisteredDevice register(Actor actor, String name, DeviceKind kind, String platform, DeviceKey key) {
         registrants.lock(actor.user());
         long active = em.createNamedQuery(Device.COUNT_ACTIVE, Long.class)
                 .setParameter("owner", actor.user())
@@ -74,10 +72,10 @@ public class DeviceService {
         Device device = new Device(actor.user(), name, kind, platform, Tokens.hash(token), key, clock.instant());
         em.persist(device);
         audit.record(AuditEntry.of(AuditAction.DEVICE_REGISTERED).by(actor).device(device.id()).succeeded());
-        return Jsons.extend(DeviceView.of(device), "deviceToken", token);
+        return RegisteredDevice.of(DeviceView.of(device), token);
     }
 
-    public List<JsonObject> list(Actor actor) {
+    public List<DeviceView> list(Actor actor) {
         return em.createNamedQuery(Device.BY_OWNER, Device.class)
                 .setParameter("owner", actor.user())
                 .getResultList()
@@ -86,7 +84,7 @@ public class DeviceService {
                 .toList();
     }
 
-    public JsonObject get(Actor actor, String id) {
+    public DeviceView get(Actor actor, String id) {
         return gate.own(actor.user(), id).map(DeviceView::of).orElseThrow(BatonException::notFound);
     }
 

@@ -2,24 +2,27 @@ package dev.baton.device.boundary;
 
 import dev.baton.device.entity.Device;
 import dev.baton.device.entity.DeviceKey;
-import dev.baton.platform.json.Jsons;
+import dev.baton.device.entity.DeviceKind;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 
-/** A device as clients see it: never its token, only the hash of which Baton keeps. */
-public final class DeviceView {
+/**
+ * A device as clients see it: never its token, only the hash of which Baton keeps. Every member is
+ * present, {@code null} where there is none ({@code publicKey}, {@code lastSeenAt}); enums in
+ * lower case.
+ */
+public record DeviceView(
+        String id,
+        String name,
+        DeviceKind kind,
+        String platform,
+        Device.Status status,
+        JsonObject publicKey,
+        Instant registeredAt,
+        Instant lastSeenAt) {
 
-    private DeviceView() {
-    }
-
-    public static JsonObject of(Device device) {
-        return Jsons.object(
-                "id", device.id(),
-                "name", device.name(),
-                "kind", device.kind(),
-                "platform", device.platform(),
-                "status", device.status(),
-                "publicKey", device.key().map(DeviceKey::jwk).orElse(null),
-                "registeredAt", device.registeredAt(),
-                "lastSeenAt", device.lastSeenAt());
+    public static DeviceView of(Device device) {
+        return new DeviceView(device.id(), device.name(), device.kind(), device.platform(), device.status(),
+                device.key().map(DeviceKey::jwk).orElse(null), device.registeredAt(), device.lastSeenAt());
     }
 }

@@ -1,18 +1,14 @@
 package dev.baton.device.boundary;
 
 import dev.baton.device.entity.DeviceKey;
-import dev.baton.device.entity.DeviceKind;
 import dev.baton.events.control.EventHub;
 import dev.baton.platform.json.Fields;
-import dev.baton.platform.json.JsonBodies;
-import dev.baton.platform.json.Jsons;
-import dev.baton.platform.problem.Problem;
 import dev.baton.platform.security.Authenticated;
 import dev.baton.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
 
 /** {@code /devices}: register, list, read and revoke devices; a device's event stream. */
 @Path("api/v1/devices")
@@ -46,33 +43,32 @@ public class DevicesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(byte[] body, @Context UriInfo uri) {
-        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
-        JsonObject device = devices.register(caller.actor(), Fields.text(request, "name", 100),
-                Fields.choice(request, "kind", DeviceKind.class), Fields.text(request, "platform", 100), key(request));
-        return Response.created(uri.getAbsolutePathBuilder().path(device.getString("id")).build()).entity(device).build();
+    public Response register(@Valid DeviceRegistration request, @Context UriInfo uri) {
+        RegisteredDevice device = devices.register(caller.actor(), request.name(), request.kind(), request.platform(),
+                key(request.publicKey()));
+        return Response.created(uri.getAbsolutePathBuilder().path(device.id()).build()).entity(device).build();
     }
 
     /** The optional {@code publicKey}: a JWK, EC P-256 or RSA. */
-    private static DeviceKey key(JsonObject request) {
-        if (!request.containsKey("publicKey") || request.isNull("publicKey")) {
+    private static DeviceKey key(JsonObject jwk) {
+        if (jwk == null) {
             return null;
         }
         try {
-            return DeviceKey.of(Fields.object(request, "publicKey"));
+            return DeviceKey.of(jwk);
         } catch (IllegalArgumentException e) {
             throw Fields.invalid("'publicKey' must be a public JWK, EC P-256 or RSA of 2048 bits or more: " + e.getMessage() + ".");
         }
     }
 
     @GET
-    public JsonArray list() {
-        return Jsons.JSON.createArrayBuilder(devices.list(caller.actor())).build();
+    public List<DeviceView> list() {
+        return devices.list(caller.actor());
     }
 
     @GET
     @Path("{id}")
-    public JsonObject get(@PathParam("id") String id) {
+    public DeviceView get(@PathParam("id") String id) {
         return devices.get(caller.actor(), id);
     }
 

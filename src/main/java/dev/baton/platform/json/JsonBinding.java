@@ -16,6 +16,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import org.eclipse.yasson.YassonConfig;
+import org.eclipse.yasson.YassonJsonb;
 
 /**
  * The one JSON-B configuration, for request records and answers alike: members JSON-B does not know
@@ -35,6 +36,11 @@ public class JsonBinding implements ContextResolver<Jsonb> {
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;
+    }
+
+    /** An answer record as a JSON object, for answers still assembled by hand around it. */
+    public static JsonObject object(Record answer) {
+        return (JsonObject) ((YassonJsonb) JSONB).toJsonStructure(answer);
     }
 
     /** A value of the wrong JSON type; the reader names the member it was found in. */

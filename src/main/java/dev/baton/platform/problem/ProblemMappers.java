@@ -11,6 +11,10 @@ import jakarta.persistence.PessimisticLockException;
 import jakarta.resource.ResourceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.SystemException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +24,8 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -84,6 +90,51 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(JsonException e) {
             return refused(new BatonException(Problem.INVALID_REQUEST, "The body is not valid JSON."), request);
+        }
+    }
+
+    /**
+     * A request record that broke its Bean Validation constraints: {@code invalid-request} naming the
+     * member, e.g. "'name' must be at most 100 characters." The first by member name, so the answer
+     * does not change from call to call.
+     */
+    @Provider
+    public static class Violations implements ExceptionMapper<ConstraintViolationException> {
+        @Context
+        HttpServletRequest request;
+
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            if (e.getConstraintViolations().stream().noneMatch(Violations::ofParameter)) {
+                return unexpected(e);
+            }
+            String detail = e.getConstraintViolations().stream()
+                    .map(violation -> "'" + member(violation.getPropertyPath()) + "' " + violation.getMessage() + ".")
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
+            return refused(new BatonException(Problem.INVALID_REQUEST, detail), request);
+        }
+
+        /** A resource method's parameter, the client's input; any other violation is Baton's own fault. */
+        private static boolean ofParameter(ConstraintViolation<?> violation) {
+            for (Path.Node node : violation.getPropertyPath()) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The path below the method and its parameter: {@code register.arg0.name} is {@code name}. */
+        private static String member(Path path) {
+            List<String> names = new ArrayList<>();
+            for (Path.Node node : path) {
+                if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                    names.add(node.getName());
+                }
+            }
+            return String.join(".", names);
         }
     }
 

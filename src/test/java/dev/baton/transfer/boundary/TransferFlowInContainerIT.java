@@ -4,6 +4,7 @@ import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.audit.entity.AuditRecord;
 import dev.baton.device.boundary.DeviceService;
+import dev.baton.device.boundary.RegisteredDevice;
 import dev.baton.device.entity.DeviceKind;
 import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.CommittedRefusal;
@@ -178,8 +179,8 @@ class TransferFlowInContainerIT {
     }
 
     private Registered register(String name, DeviceKind kind) {
-        JsonObject device = devices.register(alice, name, kind, "test", null);
-        return new Registered(device.getString("id"), device.getString("deviceToken"));
+        RegisteredDevice device = devices.register(alice, name, kind, "test", null);
+        return new Registered(device.id(), device.deviceToken());
     }
 
     private Opened open(Registered device) {
