@@ -33,7 +33,7 @@ final class StrictJsonParser implements JsonParser {
 
     private final JsonParser parser;
     private final Problem onError;
-    /** One entry per open object or array: the names seen so far, or null for an array. */
+    /** One entry per open object or array: the names seen so far, or {@link #NOT_AN_OBJECT}. */
     private final Deque<Set<String>> open = new ArrayDeque<>();
     private final Deque<String> path = new ArrayDeque<>();
     private Event current;

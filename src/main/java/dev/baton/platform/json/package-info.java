@@ -1,5 +1,8 @@
 /**
- * JSON in and out: untrusted bodies read strictly (UTF-8, one object, bounded depth and sizes) and
- * answers built with every named member present.
+ * JSON in and out: untrusted bodies read strictly (UTF-8, one object, bounded depth and sizes, no
+ * name twice, no unknown member) and answers with every named member present. Request and answer
+ * records go through {@link dev.baton.platform.json.JsonRequestReader} and
+ * {@link dev.baton.platform.json.JsonBinding}; bodies not yet typed through {@code JsonBodies} and
+ * {@code Fields}, answers not yet typed through {@code Jsons}.
  */
 package dev.baton.platform.json;
