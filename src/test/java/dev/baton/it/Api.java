@@ -9,10 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Callable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,20 +46,6 @@ public final class Api {
 
     public Call call(String method, String path) {
         return new Call(method, path);
-    }
-
-    /** Sends all {@code calls} at once, one thread each, and answers their replies in order. */
-    public static List<Reply> atOnce(List<Callable<Reply>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> reply : pool.invokeAll(calls)) {
-                replies.add(reply.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Sends {@code request} with {@code client}; a call that gets no answer fails, naming itself. */
