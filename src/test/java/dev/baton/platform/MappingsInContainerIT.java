@@ -73,16 +73,17 @@ class MappingsInContainerIT {
     void everyEntityReadsBackWithTheValuesItWasWrittenWith() throws Exception {
         Instant now = clock.instant();
         String owner = "mappings-" + UUID.randomUUID();
-        Device device = new Device(owner, "desk ünïcode ☃", DeviceKind.DESKTOP, "test", "h".repeat(43), now);
-        Session session = new Session(owner, "loans", "{\"form\":\"loan-42\",\"step\":3}", device.id(), "s".repeat(43), now,
+        Device device = new Device(owner, "desk ünïcode ☃", DeviceKind.DESKTOP, "test", aHash(), now);
+        Session session = new Session(owner, "loans", "{\"form\":\"loan-42\",\"step\":3}", device.id(), aHash(), now,
                 Duration.ofHours(8));
-        Transfer transfer = new Transfer(owner, session.id(), device.id(), UUID.randomUUID().toString(), "{\"page\":1}",
-                "c".repeat(43), now, now.plusSeconds(90));
+        Device phone = new Device(owner, "phone", DeviceKind.PHONE, "test", aHash(), now);
+        Transfer transfer = new Transfer(owner, session.id(), device.id(), phone.id(), "{\"page\":1}",
+                aHash(), now, now.plusSeconds(90));
         Prohibition prohibition = new Prohibition(owner, session.id(), device.id(), transfer.id(), now, now.plusSeconds(600));
         AuditRecord audit = new AuditRecord(AuditEntry.of(AuditAction.SESSION_OPENED).by(owner).session(session.id()).succeeded(),
                 now, keys);
         OutboxEvent event = new OutboxEvent(UUID.randomUUID().toString(), "session-revoked", "{\"sub\":\"x\"}", now);
-        List<Object> written = List.of(new Registrant(owner), device, session, transfer, prohibition, audit, event);
+        List<Object> written = List.of(new Registrant(owner), device, phone, session, transfer, prohibition, audit, event);
 
         tx.begin();
         written.forEach(em::persist);
@@ -169,6 +170,11 @@ class MappingsInContainerIT {
     private long countNamedQueries() {
         return em.getMetamodel().getEntities().stream()
                 .mapToLong(type -> type.getJavaType().getAnnotationsByType(NamedQuery.class).length).sum();
+    }
+
+    /** A hash as Baton stores for tokens and codes; each one new, as the unique columns want. */
+    private static String aHash() {
+        return Tokens.hash(UUID.randomUUID().toString());
     }
 
     /** Every mapped attribute's value, read from its field. */
