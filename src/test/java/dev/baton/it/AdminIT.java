@@ -99,7 +99,7 @@ class AdminIT {
         }
         Reply unauthenticated = admin.as("not-a-jwt", "DELETE", clerk.user, "/sessions");
         assertEquals("unauthenticated", unauthenticated.code());
-        assertEquals(200, clerk.readSession(desktop, session).status(), "nothing ended");
+        assertEquals(200, clerk.readSessionReply(desktop, session).status(), "nothing ended");
         assertEquals(0, Audit.of(clerk).count("subject=" + clerk.user));
     }
 
@@ -137,9 +137,9 @@ class AdminIT {
             assertEquals(Set.of("transfer-cancelled " + offered.id(), "session-ended " + second.id()), named(phoneHeard));
             assertTrue(phoneHeard.stream().allMatch(e -> "ended-by-admin".equals(e.data().getString("reason"))), phoneHeard::toString);
         }
-        assertEquals("session-token-invalid", clerk.readSession(desktop, first).code());
-        assertEquals("session-token-invalid", clerk.readSession(phone, second).code());
-        assertEquals("session-token-invalid", clerk.readSession(desktop, offered).code());
+        assertEquals("session-token-invalid", clerk.readSessionReply(desktop, first).code());
+        assertEquals("session-token-invalid", clerk.readSessionReply(phone, second).code());
+        assertEquals("session-token-invalid", clerk.readSessionReply(desktop, offered).code());
         assertEquals("CANCELLED", clerk.api.get("transfers/" + transferId).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
         assertEquals(0, clerk.api.get("sessions").bearer(clerk.jwt()).send().array().size());
 
@@ -159,7 +159,7 @@ class AdminIT {
 
         assertEquals(204, admin.endSessions(clerk.user).status(), "again: nothing left to end");
         assertEquals(3, audit.count("subject=" + clerk.user + "&action=SESSION_ENDED"));
-        assertEquals(200, other.readSession(othersDevice, othersSession).status(), "another user's session goes on");
+        assertEquals(200, other.readSessionReply(othersDevice, othersSession).status(), "another user's session goes on");
         clerk.open(desktop);
     }
 
@@ -183,7 +183,7 @@ class AdminIT {
         JsonArray devices = clerk.api.get("devices").bearer(clerk.jwt()).send().array();
         assertEquals(2, devices.size());
         assertTrue(devices.getValuesAs(JsonObject.class).stream().allMatch(d -> "revoked".equals(d.getString("status"))), devices::toString);
-        assertEquals("device-not-registered", clerk.readSession(desktop, session).code());
+        assertEquals("device-not-registered", clerk.readSessionReply(desktop, session).code());
         assertEquals("device-not-registered", clerk.openReply(phone, "portal", Clerk.info()).code());
         JsonObject user = admin.view(clerk.user).json();
         assertEquals(0, user.getJsonArray("sessions").size());
@@ -221,13 +221,8 @@ class AdminIT {
             for (int i = 0; i < 8; i++) {
                 sessions.add(clerk.open(desktop));
             }
-            List<Callable<Reply>> calls = new ArrayList<>();
-            for (int i = 0; i < 32; i++) {
-                Clerk.Held session = sessions.get(i % 8);
-                calls.add(i % 8 == 3 ? () -> admin.endSessions(clerk.user)
-                        : () -> clerk.requestTransfer(desktop, session, phone.id(), Clerk.info()));
-            }
-            List<Reply> replies = Api.atOnce(calls);
+            List<Reply> replies = Race.of(i -> i % 8 == 3 ? admin.endSessions(clerk.user)
+                    : clerk.offerReply(desktop, sessions.get(i % 8), phone.id(), Clerk.info()));
 
             Map<Integer, Long> statuses = replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
             assertTrue(Set.of(201, 204, 401, 409).containsAll(statuses.keySet()), () -> "statuses " + replies);
@@ -237,7 +232,7 @@ class AdminIT {
                 assertEquals(1, audit.count("session=" + session.id() + "&action=SESSION_ENDED"));
                 assertEquals(audit.count("session=" + session.id() + "&action=TRANSFER_REQUESTED"),
                         audit.count("session=" + session.id() + "&action=TRANSFER_CANCELLED"), "each transfer opened is cancelled");
-                assertEquals("session-token-invalid", clerk.readSession(desktop, session).code());
+                assertEquals("session-token-invalid", clerk.readSessionReply(desktop, session).code());
             }
             long opened = statuses.getOrDefault(201, 0L);
             assertEquals(opened, audit.count("subject=" + clerk.user + "&action=TRANSFER_CANCELLED"));
@@ -272,7 +267,7 @@ class AdminIT {
                 writes.add(() -> admin.as(token, "DELETE", nobody, "/sessions"));
             }
             for (int from = 0; from < writes.size(); from += 10) {
-                Api.atOnce(writes.subList(from, from + 10))
+                Race.all(writes.subList(from, from + 10))
                         .forEach(reply -> assertTrue(reply.status() == 404 || reply.status() == 204, reply::toString));
             }
             Reply limited = admin.as(token, "DELETE", nobody, "/devices");

@@ -52,20 +52,6 @@ public final class Api {
         return new Call(method, path);
     }
 
-    /** Sends all {@code calls} at once, one thread each, and answers their replies in order. */
-    public static List<Reply> atOnce(List<Callable<Reply>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> reply : pool.invokeAll(calls)) {
-                replies.add(reply.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /** Sends {@code request} with {@code client}; a call that gets no answer fails, naming itself. */
     static Reply send(HttpClient client, HttpRequest request) {
         try {

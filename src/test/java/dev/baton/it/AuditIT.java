@@ -25,7 +25,7 @@ class AuditIT {
         Clerk.Device phone = clerk.register("phone");
         Clerk.Held session = clerk.open(desktop);
         clerk.move(session, desktop, phone);
-        clerk.readSession(desktop, session);
+        clerk.readSessionReply(desktop, session);
 
         Audit audit = Audit.of(clerk);
         JsonObject page = audit.page("user=" + clerk.user);

@@ -99,7 +99,7 @@ class AuthenticationIT {
         assertEquals("Bearer realm=\"baton\", error=\"insufficient_user_authentication\", "
                 + "error_description=\"A more recent sign-in is required\", max_age=600", stale.header("WWW-Authenticate"));
         assertEquals(600, stale.json().getInt("maxAge"));
-        assertEquals(200, clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode")).status());
+        assertEquals(200, clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode")).status());
     }
 
     @Test
@@ -143,10 +143,10 @@ class AuthenticationIT {
     void aSessionNeedsItsCurrentSessionToken() {
         Clerk.Device desktop = clerk.register("desktop");
         Clerk.Held session = clerk.open(desktop);
-        Reply reply = clerk.readSession(desktop, new Clerk.Held(session.id(), "forged"));
+        Reply reply = clerk.readSessionReply(desktop, new Clerk.Held(session.id(), "forged"));
         assertEquals(401, reply.status());
         assertEquals("session-token-invalid", reply.code());
-        assertEquals("session-token-invalid", clerk.readSession(desktop, new Clerk.Held(session.id(), null)).code());
+        assertEquals("session-token-invalid", clerk.readSessionReply(desktop, new Clerk.Held(session.id(), null)).code());
     }
 
     @Test
@@ -175,8 +175,8 @@ class AuthenticationIT {
                 api.put("sessions/" + id + "/state").bearer(intruder.jwt()).device(own.token()).session(session.token())
                         .header("If-Match", "\"1\"").json("{}").send(),
                 api.delete("sessions/" + id).bearer(intruder.jwt()).device(own.token()).session(session.token()).send(),
-                intruder.requestTransfer(own, new Clerk.Held(id, session.token()), own.id(), Clerk.info()),
-                intruder.restore(own, id, "token", Clerk.info()),
+                intruder.offerReply(own, new Clerk.Held(id, session.token()), own.id(), Clerk.info()),
+                intruder.restoreReply(own, id, "token", Clerk.info()),
             };
             for (Reply reply : replies) {
                 assertEquals(404, reply.status(), reply::toString);
@@ -184,7 +184,7 @@ class AuthenticationIT {
             }
         }
         for (String id : new String[] {transferId, missing}) {
-            assertEquals(404, intruder.claim(own, id, "ABCDEFGH").status());
+            assertEquals(404, intruder.claimReply(own, id, "ABCDEFGH").status());
             assertEquals(404, api.delete("transfers/" + id).bearer(intruder.jwt()).device(own.token()).send().status());
         }
         for (String id : new String[] {desktop.id(), missing}) {
@@ -192,7 +192,7 @@ class AuthenticationIT {
             assertEquals(404, api.get("devices/" + id + "/events").bearer(intruder.jwt()).device(own.token())
                     .header("Accept", "text/event-stream").send().status());
         }
-        assertEquals(200, clerk.readSession(desktop, session).status(), "nothing changed for the owner");
+        assertEquals(200, clerk.readSessionReply(desktop, session).status(), "nothing changed for the owner");
     }
 
     @Test

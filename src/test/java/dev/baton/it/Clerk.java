@@ -11,8 +11,13 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Test data: a user of their own for each test, with the steps of the flow as one-liners. Each
- * step asserts its own success, so a test states only what it is about.
+ * Test data: a user of their own for each test, with the steps of the flow as one-liners.
+ *
+ * <p>One naming rule: a step named by its verb ({@code register}, {@code open}, {@code offer},
+ * {@code pull}, {@code move}) must succeed — it asserts so and answers what the flow goes on with,
+ * so a test states only what it is about; the verb with {@code Reply} ({@code registerReply},
+ * {@code offerReply}, {@code claimReply}, …) sends the same call and answers the {@link Reply} as it
+ * came, for tests about the answer itself.
  */
 public final class Clerk {
 
@@ -20,6 +25,10 @@ public final class Clerk {
     }
 
     public record Held(String id, String token) {
+    }
+
+    /** Where most flows start: a desktop holding an open session, and a phone of the same user. */
+    public record TwoDevices(Device desktop, Device phone, Held session) {
     }
 
     public final Api api;
@@ -56,13 +65,13 @@ public final class Clerk {
     }
 
     public Device register(String kind) {
-        Reply reply = registration(kind, null);
+        Reply reply = registerReply(kind, null);
         assertEquals(201, reply.status(), reply::toString);
         return new Device(reply.get("id"), reply.get("deviceToken"));
     }
 
     /** {@code POST /devices} for a device of {@code kind}, bound to {@code publicKey} unless it is null. */
-    public Reply registration(String kind, JsonObject publicKey) {
+    public Reply registerReply(String kind, JsonObject publicKey) {
         JsonObjectBuilder device = Json.createObjectBuilder().add("name", kind + " of " + user).add("kind", kind).add("platform", "test");
         return api.post("devices").bearer(jwt()).json((publicKey == null ? device : device.add("publicKey", publicKey)).build()).send();
     }
@@ -82,15 +91,22 @@ public final class Clerk {
         return open(device, Json.createObjectBuilder().add("form", "loan-42").add("step", 3).build());
     }
 
-    public Reply readSession(Device device, Held session) {
+    /** Registers a desktop and a phone and opens a session on the desktop. */
+    public TwoDevices twoDevices() {
+        Device desktop = register("desktop");
+        Device phone = register("phone");
+        return new TwoDevices(desktop, phone, open(desktop));
+    }
+
+    public Reply readSessionReply(Device device, Held session) {
         return api.get("sessions/" + session.id()).bearer(jwt()).device(device.token()).session(session.token()).send();
     }
 
-    public Reply requestTransfer(Device source, Held session, String targetId, JsonObject info) {
-        return requestTransfer(source, session, targetId, encode(info));
+    public Reply offerReply(Device source, Held session, String targetId, JsonObject info) {
+        return offerReply(source, session, targetId, encode(info));
     }
 
-    public Reply requestTransfer(Device source, Held session, String targetId, String infoHeader) {
+    public Reply offerReply(Device source, Held session, String targetId, String infoHeader) {
         return api.post("sessions/" + session.id() + "/transfers").bearer(jwt()).device(source.token())
                 .session(session.token()).header("Baton-Session-Info", infoHeader)
                 .json(Json.createObjectBuilder().add("targetDeviceId", targetId).build()).send();
@@ -98,17 +114,17 @@ public final class Clerk {
 
     /** Requests a transfer that must succeed; answers the 201's body. */
     public JsonObject offer(Device source, Held session, Device target) {
-        Reply reply = requestTransfer(source, session, target.id(), info());
+        Reply reply = offerReply(source, session, target.id(), info());
         assertEquals(201, reply.status(), reply::toString);
         return reply.json();
     }
 
-    public Reply claim(Device device, String transferId, String code) {
+    public Reply claimReply(Device device, String transferId, String code) {
         return api.post("transfers/" + transferId + "/claim").bearer(jwt()).device(device.token())
                 .json(Json.createObjectBuilder().add("claimCode", code).build()).send();
     }
 
-    public Reply restore(Device device, String sessionId, String restoreToken, JsonObject info) {
+    public Reply restoreReply(Device device, String sessionId, String restoreToken, JsonObject info) {
         return api.post("sessions/" + sessionId + "/restore").bearer(jwt()).device(device.token())
                 .json(Json.createObjectBuilder().add("restoreToken", restoreToken).add("sessionInfo", info).build()).send();
     }
@@ -116,33 +132,33 @@ public final class Clerk {
     /** The whole move of {@code session} from {@code source} to {@code target}; answers the restore's body. */
     public JsonObject move(Held session, Device source, Device target) {
         JsonObject transfer = offer(source, session, target);
-        Reply claim = claim(target, transfer.getString("id"), transfer.getString("claimCode"));
+        Reply claim = claimReply(target, transfer.getString("id"), transfer.getString("claimCode"));
         assertEquals(200, claim.status(), claim::toString);
-        Reply restore = restore(target, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo"));
+        Reply restore = restoreReply(target, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo"));
         assertEquals(200, restore.status(), restore::toString);
         return restore.json();
     }
 
     /** {@code POST /transfers}: "continue here", {@code target} asks for the session. */
-    public Reply pull(Device target, String sessionId) {
+    public Reply pullReply(Device target, String sessionId) {
         return api.post("transfers").bearer(jwt()).device(target.token())
                 .json(Json.createObjectBuilder().add("sessionId", sessionId).build()).send();
     }
 
     /** Asks for a session, which must succeed; answers the 201's body. */
-    public JsonObject ask(Device target, Held session) {
-        Reply reply = pull(target, session.id());
+    public JsonObject pull(Device target, Held session) {
+        Reply reply = pullReply(target, session.id());
         assertEquals(201, reply.status(), reply::toString);
         return reply.json();
     }
 
     /** The holder approves a pull, sending {@link #info()}. */
-    public Reply approve(Device holder, Held session, String transferId) {
+    public Reply approveReply(Device holder, Held session, String transferId) {
         return api.post("transfers/" + transferId + "/approve").bearer(jwt()).device(holder.token()).session(session.token())
                 .header("Baton-Session-Info", encode(info())).send();
     }
 
-    public Reply deny(Device holder, String transferId) {
+    public Reply denyReply(Device holder, String transferId) {
         return api.post("transfers/" + transferId + "/deny").bearer(jwt()).device(holder.token()).send();
     }
 

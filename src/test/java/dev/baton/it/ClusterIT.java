@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +55,7 @@ class ClusterIT {
     private static Api b;
 
     @BeforeAll
-    static void up() {
+    static void up(TestReporter reporter) {
         cluster = new LoopbackCluster("cluster", 2, Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY", ISSUER.publicKey(),
                 "MP_JWT_VERIFY_ISSUER", TestIssuer.ISSUER,
@@ -67,7 +67,7 @@ class ClusterIT {
                 "BATON_TRUSTED_PROXIES", "127.0.0.1/32"));
         Instant begin = Instant.now();
         cluster.up();
-        System.out.println("[figures] two nodes and PostgreSQL ready after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
+        reporter.publishEntry("figures", "two nodes and PostgreSQL ready after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
         a = cluster.api(1);
         b = cluster.api(2);
     }
@@ -92,18 +92,18 @@ class ClusterIT {
             JsonObject transfer = onA.offer(desktop, session, phone);
             phoneEvents.await("transfer-offered", Duration.ofSeconds(10));
 
-            Reply claim = onB.claim(phone, transfer.getString("id"), transfer.getString("claimCode"));
+            Reply claim = onB.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode"));
             assertEquals(200, claim.status(), claim::toString);
             desktopEvents.await("transfer-claimed", Duration.ofSeconds(10));
 
-            Reply restore = onA.restore(phone, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo"));
+            Reply restore = onA.restoreReply(phone, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo"));
             assertEquals(200, restore.status(), restore::toString);
             for (Clerk node : List.of(onA, onB)) {
-                Reply kept = node.readSession(desktop, session);
+                Reply kept = node.readSessionReply(desktop, session);
                 assertEquals("access-prohibited", kept.code(), "on " + node.api.uri(""));
             }
             Clerk.Held moved = new Clerk.Held(session.id(), restore.get("sessionToken"));
-            assertEquals(200, onB.readSession(phone, moved).status());
+            assertEquals(200, onB.readSessionReply(phone, moved).status());
 
             Instant until = Instant.parse(restore.get("prohibitedUntil"));
             desktopEvents.await("prohibition-ended", PROHIBITION.plusSeconds(10));
@@ -160,12 +160,8 @@ class ClusterIT {
             Clerk.Device desktop = onA.register("desktop");
             Clerk.Device phone = onA.register("phone");
             JsonObject transfer = onA.offer(desktop, onA.open(desktop), phone);
-            List<Callable<Reply>> claims = new ArrayList<>();
-            for (int i = 0; i < 32; i++) {
-                Clerk node = i % 2 == 0 ? onA : onB;
-                claims.add(() -> node.claim(phone, transfer.getString("id"), transfer.getString("claimCode")));
-            }
-            List<Integer> statuses = Api.atOnce(claims).stream().map(Reply::status).toList();
+            List<Integer> statuses = Race.of(i -> (i % 2 == 0 ? onA : onB).claimReply(phone, transfer.getString("id"), transfer.getString("claimCode")))
+                    .stream().map(Reply::status).toList();
             assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
             assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 410), statuses::toString);
         }
@@ -179,11 +175,11 @@ class ClusterIT {
         Clerk onB = onA.at(b);
         Clerk.Device phone = onA.register("phone");
         for (int i = 0; i < CLAIM_RATE; i++) {
-            Reply attempt = (i % 2 == 0 ? onA : onB).claim(phone, UUID.randomUUID().toString(), "ABCDEFGH");
+            Reply attempt = (i % 2 == 0 ? onA : onB).claimReply(phone, UUID.randomUUID().toString(), "ABCDEFGH");
             assertEquals(404, attempt.status(), "attempt " + (i + 1) + ": " + attempt);
         }
         for (Clerk node : List.of(onA, onB)) {
-            Reply limited = node.claim(phone, UUID.randomUUID().toString(), "ABCDEFGH");
+            Reply limited = node.claimReply(phone, UUID.randomUUID().toString(), "ABCDEFGH");
             assertEquals("rate-limited", limited.code());
             assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
         }
@@ -195,7 +191,7 @@ class ClusterIT {
         Clerk onA = new Clerk(a, ISSUER);
         Clerk onB = onA.at(b);
         ProofKey key = ProofKey.ec();
-        Reply registered = onA.registration("phone", key.jwk());
+        Reply registered = onA.registerReply("phone", key.jwk());
         assertEquals(201, registered.status(), registered::toString);
         String token = registered.get("deviceToken");
         JsonObject body = Json.createObjectBuilder().add("application", "portal").add("state", Json.createObjectBuilder()).build();
@@ -214,7 +210,7 @@ class ClusterIT {
 
     @Test
     @Order(6)
-    void callsAnswer503WhilePostgresIsDownAndSucceedAfterwardsWithoutARestart() throws Exception {
+    void callsAnswer503WhilePostgresIsDownAndSucceedAfterwardsWithoutARestart(TestReporter reporter) throws Exception {
         Clerk onA = new Clerk(a, ISSUER);
         Clerk onB = onA.at(b);
         Clerk.Device desktop = onA.register("desktop");
@@ -227,7 +223,7 @@ class ClusterIT {
             Clerk node = w % 2 == 0 ? onA : onB;
             workers.add(load.submit(() -> {
                 for (int i = 0; running.get() && i < 10_000; i++) {
-                    answers.add(node.readSession(desktop, session));
+                    answers.add(node.readSessionReply(desktop, session));
                     BatonServer.sleep(Duration.ofMillis(50));
                 }
             }));
@@ -242,7 +238,7 @@ class ClusterIT {
             for (Api node : List.of(a, b)) {
                 assertEquals(503, node.get("/health/ready").send().status(), "readiness of " + node.uri(""));
             }
-            Reply down = onA.readSession(desktop, session);
+            Reply down = onA.readSessionReply(desktop, session);
             assertEquals(503, down.status(), down::toString);
             assertEquals("unavailable", down.code());
             assertTrue(Integer.parseInt(down.header("Retry-After")) >= 1);
@@ -252,7 +248,7 @@ class ClusterIT {
             Instant started = Instant.now();
             for (Api node : List.of(a, b)) {
                 Duration ready = awaitReady(node, Duration.ofSeconds(60));
-                System.out.println("[figures] PostgreSQL down " + Duration.between(stopped, started).toMillis() + " ms; "
+                reporter.publishEntry("figures", "PostgreSQL down " + Duration.between(stopped, started).toMillis() + " ms; "
                         + node.uri("") + " ready " + ready.toMillis() + " ms after PostgreSQL was back");
             }
             BatonServer.sleep(Duration.ofSeconds(1));
@@ -266,10 +262,10 @@ class ClusterIT {
             }
             load.shutdownNow();
         }
-        assertEquals(200, onA.readSession(desktop, session).status());
-        assertEquals(200, onB.readSession(desktop, session).status());
+        assertEquals(200, onA.readSessionReply(desktop, session).status());
+        assertEquals(200, onB.readSessionReply(desktop, session).status());
         long unavailable = answers.stream().filter(r -> r.status() == 503).count();
-        System.out.println("[figures] under load: " + answers.size() + " calls, " + unavailable + " answered 503");
+        reporter.publishEntry("figures", "under load: " + answers.size() + " calls, " + unavailable + " answered 503");
         for (Reply answer : answers) {
             assertTrue(answer.status() == 200 || answer.status() == 503 && "unavailable".equals(answer.code()), answer::toString);
         }
@@ -279,7 +275,7 @@ class ClusterIT {
 
     @Test
     @Order(7)
-    void killingANodeUnderAStreamOfTransfersLosesNothingAcknowledged() throws Exception {
+    void killingANodeUnderAStreamOfTransfersLosesNothingAcknowledged(TestReporter reporter) throws Exception {
         Clerk armedOnB = new Clerk(b, ISSUER);
         Clerk.Device armedDesktop = armedOnB.register("desktop");
         Clerk.Device armedPhone = armedOnB.register("phone");
@@ -310,7 +306,7 @@ class ClusterIT {
             for (Future<?> worker : workers) {
                 worker.get(60, TimeUnit.SECONDS);
             }
-            System.out.println("[figures] kill -9 of node 2 under load: " + ledger.summary() + "; restores acknowledged before the kill "
+            reporter.publishEntry("figures", "kill -9 of node 2 under load: " + ledger.summary() + "; restores acknowledged before the kill "
                     + beforeKill + ", after it " + (ledger.restored.size() - beforeKill));
             assertTrue(ledger.restored.size() > beforeKill, "node 1 kept serving after node 2 died");
         } finally {
@@ -323,7 +319,7 @@ class ClusterIT {
         assertEndedOnceOnTime(onA, armedSession, until);
 
         try (Connection db = cluster.connect()) {
-            ledger.assertAllFoundOn(a, db);
+            ledger.assertAllFoundOn(a, db, reporter);
             assertEquals(0, count(db, "select count(*) from transfer t join baton_session s on s.id = t.session_id "
                     + "where t.status = 'COMPLETED' and s.holder_device_id <> t.target_device_id"), "a moved session held by its target");
             assertEquals(0, count(db, "select count(*) from (select session_id from transfer where status = 'COMPLETED' "
@@ -334,7 +330,7 @@ class ClusterIT {
 
     @Test
     @Order(8)
-    void aProhibitionHoldsAcrossAWholeClusterRestartAndEndsOnTimeOnce() {
+    void aProhibitionHoldsAcrossAWholeClusterRestartAndEndsOnTimeOnce(TestReporter reporter) {
         Clerk onB = new Clerk(b, ISSUER);
         Clerk.Device desktop = onB.register("desktop");
         Clerk.Device phone = onB.register("phone");
@@ -345,17 +341,17 @@ class ClusterIT {
         Instant begin = Instant.now();
         cluster.stopAll();
         cluster.up();
-        System.out.println("[figures] whole cluster stopped and started again in " + Duration.between(begin, Instant.now()).toSeconds() + " s");
+        reporter.publishEntry("figures", "whole cluster stopped and started again in " + Duration.between(begin, Instant.now()).toSeconds() + " s");
         assertTrue(Instant.now().isBefore(until), "the restart took longer than the window; raise LONG_PROHIBITION");
         for (Clerk node : List.of(onB, onB.at(a))) {
-            assertEquals("access-prohibited", node.readSession(desktop, session).code());
+            assertEquals("access-prohibited", node.readSessionReply(desktop, session).code());
         }
         BatonServer.sleep(Duration.between(Instant.now(), until).plusSeconds(3));
         assertEndedOnceOnTime(onB, session, until);
 
         String auditor = ISSUER.token("auditor", "baton-auditor");
         JsonObject chain = a.get("audit/verify").bearer(auditor).send().json();
-        System.out.println("[figures] audit chain after all scenarios: " + chain);
+        reporter.publishEntry("figures", "audit chain after all scenarios: " + chain);
         assertTrue(chain.getBoolean("valid"), "records appended by both nodes, under load and through a kill -9, form one chain: " + chain);
     }
 
@@ -378,16 +374,16 @@ class ClusterIT {
                 opened.put(session.id(), session.token());
                 devices.put(session.id(), new Clerk.Device[] {desktop, phone});
                 clerks.put(session.id(), home);
-                Reply transfer = random(home).requestTransfer(desktop, session, phone.id(), Clerk.info());
+                Reply transfer = random(home).offerReply(desktop, session, phone.id(), Clerk.info());
                 if (!acknowledged(transfer, 201)) {
                     return;
                 }
                 requested.put(transfer.get("id"), session.id());
-                Reply claim = random(home).claim(phone, transfer.get("id"), transfer.get("claimCode"));
+                Reply claim = random(home).claimReply(phone, transfer.get("id"), transfer.get("claimCode"));
                 if (!acknowledged(claim, 200)) {
                     return;
                 }
-                Reply restore = random(home).restore(phone, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo"));
+                Reply restore = random(home).restoreReply(phone, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo"));
                 if (acknowledged(restore, 200)) {
                     restored.put(session.id(), new Clerk.Held(session.id(), restore.get("sessionToken")));
                 }
@@ -417,7 +413,7 @@ class ClusterIT {
          * Every acknowledged step is there, read back on the surviving node. A restore whose answer
          * was lost with the node may have committed: then the session is the phone's, not the desktop's.
          */
-        void assertAllFoundOn(Api survivor, Connection db) throws SQLException {
+        void assertAllFoundOn(Api survivor, Connection db, TestReporter reporter) throws SQLException {
             assertTrue(failures.stream().noneMatch(f -> f.startsWith("5")), () -> "5xx answers: " + failures);
             int found = 0;
             int movedUnacknowledged = 0;
@@ -426,12 +422,12 @@ class ClusterIT {
                 Clerk.Device[] pair = devices.get(open.getKey());
                 Clerk.Held moved = restored.get(open.getKey());
                 if (moved != null) {
-                    Reply holder = clerk.readSession(pair[1], moved);
+                    Reply holder = clerk.readSessionReply(pair[1], moved);
                     assertEquals(200, holder.status(), holder::toString);
                     assertEquals(pair[1].id(), holder.get("holderDeviceId"));
-                    assertFalse(clerk.readSession(pair[0], new Clerk.Held(open.getKey(), open.getValue())).status() == 200,
+                    assertFalse(clerk.readSessionReply(pair[0], new Clerk.Held(open.getKey(), open.getValue())).status() == 200,
                             "the desktop's old token is dead after the restore");
-                } else if (clerk.readSession(pair[0], new Clerk.Held(open.getKey(), open.getValue())).status() != 200) {
+                } else if (clerk.readSessionReply(pair[0], new Clerk.Held(open.getKey(), open.getValue())).status() != 200) {
                     assertEquals(pair[1].id(), holder(db, open.getKey()), "not the desktop's any more, so the phone's");
                     movedUnacknowledged++;
                 }
@@ -444,7 +440,7 @@ class ClusterIT {
                 assertEquals(200, read.status(), read::toString);
                 found++;
             }
-            System.out.println("[figures] found after the kill: " + found + " of " + (opened.size() + requested.size())
+            reporter.publishEntry("figures", "found after the kill: " + found + " of " + (opened.size() + requested.size())
                     + " acknowledged sessions and transfers; " + restored.size() + " restored sessions held by their phone; "
                     + movedUnacknowledged + " restores committed whose answer was lost with the node");
         }

@@ -50,7 +50,7 @@ class DeviceIT {
         for (int i = 0; i < SharedBaton.MAX_DEVICES; i++) {
             clerk.register("other");
         }
-        Reply over = clerk.registration("phone", null);
+        Reply over = clerk.registerReply("phone", null);
         assertEquals(409, over.status());
         assertEquals("device-limit-reached", over.code());
     }
@@ -67,7 +67,7 @@ class DeviceIT {
             phoneEvents.await("transfer-cancelled", java.time.Duration.ofSeconds(5));
         }
         assertEquals("revoked", clerk.api.get("devices/" + desktop.id()).bearer(clerk.jwt()).send().get("status"));
-        assertEquals("device-not-registered", clerk.readSession(desktop, session).code());
+        assertEquals("device-not-registered", clerk.readSessionReply(desktop, session).code());
         Reply transfer = clerk.api.get("transfers/" + transferId).bearer(clerk.jwt()).device(phone.token()).send();
         assertEquals("CANCELLED", transfer.get("status"));
         assertEquals(0, clerk.api.get("sessions").bearer(clerk.jwt()).send().array().size(), "its session ended");

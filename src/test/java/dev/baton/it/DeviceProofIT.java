@@ -125,7 +125,7 @@ class DeviceProofIT {
     }
 
     private Clerk.Device registerBound(ProofKey key) {
-        Reply reply = clerk.registration("phone", key.jwk());
+        Reply reply = clerk.registerReply("phone", key.jwk());
         assertEquals(201, reply.status(), reply::toString);
         assertEquals(key.jwk().getString("kty"), reply.json().getJsonObject("publicKey").getString("kty"));
         return new Clerk.Device(reply.get("id"), reply.get("deviceToken"));

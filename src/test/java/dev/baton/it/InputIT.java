@@ -94,7 +94,7 @@ class InputIT {
                 .add("sql", HOSTILE[0]).add("html", HOSTILE[2]).add("unicode", HOSTILE[6])
                 .add(HOSTILE[1], "a key too").build();
         Clerk.Held session = clerk.open(desktop, state);
-        assertEquals(state, clerk.readSession(desktop, session).json().getJsonObject("state"));
+        assertEquals(state, clerk.readSessionReply(desktop, session).json().getJsonObject("state"));
         Reply opened = clerk.openReply(desktop, HOSTILE[0], state);
         assertEquals(400, opened.status(), "an application name is a plain identifier: " + opened);
     }
@@ -106,7 +106,7 @@ class InputIT {
         Reply opened = api.post("sessions").bearer(clerk.jwt()).device(desktop.token())
                 .json("{\"application\":\"portal\",\"state\":" + numbers + "}").send();
         assertEquals(201, opened.status(), opened::toString);
-        JsonObject state = clerk.readSession(desktop, new Clerk.Held(opened.get("id"), opened.get("sessionToken"))).json().getJsonObject("state");
+        JsonObject state = clerk.readSessionReply(desktop, new Clerk.Held(opened.get("id"), opened.get("sessionToken"))).json().getJsonObject("state");
         assertEquals(new java.math.BigDecimal("1e400"), state.getJsonNumber("huge").bigDecimalValue());
         assertEquals(new java.math.BigDecimal("1e-400"), state.getJsonNumber("tiny").bigDecimalValue());
         assertEquals(new java.math.BigDecimal("123456789012345678901234567890"), state.getJsonNumber("long").bigDecimalValue());
@@ -155,14 +155,14 @@ class InputIT {
         JsonObject atLimit = Json.createObjectBuilder().add("f", filler).build();
         assertEquals(4096, atLimit.toString().getBytes(StandardCharsets.UTF_8).length);
 
-        Reply over = clerk.requestTransfer(desktop, session, phone.id(),
+        Reply over = clerk.offerReply(desktop, session, phone.id(),
                 Json.createObjectBuilder().add("f", filler + "y").build());
         assertEquals(413, over.status(), over::toString);
         assertEquals("payload-too-large", over.code());
 
-        Reply passed = clerk.requestTransfer(desktop, session, phone.id(), atLimit);
+        Reply passed = clerk.offerReply(desktop, session, phone.id(), atLimit);
         assertEquals(201, passed.status(), passed::toString);
-        Reply claim = clerk.claim(phone, passed.get("id"), passed.get("claimCode"));
+        Reply claim = clerk.claimReply(phone, passed.get("id"), passed.get("claimCode"));
         assertEquals(atLimit, claim.json().getJsonObject("sessionInfo"));
     }
 
@@ -174,11 +174,11 @@ class InputIT {
         // missing, not base64url, a JSON array ("[]"), cut-off JSON ("{\"a\":")
         String[] headers = {null, "!!not base64!!", "W10", "eyJhIjo"};
         for (String header : headers) {
-            Reply reply = clerk.requestTransfer(desktop, session, phone.id(), header);
+            Reply reply = clerk.offerReply(desktop, session, phone.id(), header);
             assertEquals(400, reply.status(), () -> header + " -> " + reply);
             assertEquals("session-info-invalid", reply.code());
         }
-        assertEquals(201, clerk.requestTransfer(desktop, session, phone.id(), Clerk.info()).status());
+        assertEquals(201, clerk.offerReply(desktop, session, phone.id(), Clerk.info()).status());
     }
 
     @Test

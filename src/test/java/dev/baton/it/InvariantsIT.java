@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,9 +28,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * holder; a device kept out never reads it; and the other user's calls on it answer like a
  * missing session.
  *
- * <p>The sequences come from {@link java.util.Random} with a fixed base seed, so every run plays
- * the same ones. There is no shrinking: a failure names the sequence's seed and all its steps, and
- * {@code -Dbaton.invariants.seed=<seed>} plays that one sequence alone.
+ * <p>The sequences come from {@link java.util.Random} with seeds drawn from a fixed base seed
+ * ({@link Seeds}), so every run plays the same ones. There is no shrinking: a failure names the
+ * sequence's seed and all its steps, and {@code -Dbaton.seed=<seed>} plays that one sequence alone.
  */
 @ExtendWith(SharedBaton.class)
 class InvariantsIT {
@@ -87,10 +87,8 @@ class InvariantsIT {
     private static final List<Kind> KINDS = Arrays.stream(Kind.values()).flatMap(k -> Collections.nCopies(k.weight, k).stream()).toList();
 
     @TestFactory
-    Stream<DynamicTest> everyStepKeepsOneHolderPerSessionAndEachUserToThemselves() {
-        Long replay = Long.getLong("baton.invariants.seed");
-        LongStream seeds = replay != null ? LongStream.of(replay) : new Random(SEED).longs(SEQUENCES);
-        return seeds.mapToObj(seed -> {
+    Stream<DynamicTest> everyStepKeepsOneHolderPerSessionAndEachUserToThemselves(TestReporter reporter) {
+        return Seeds.of(SEED, SEQUENCES, reporter).mapToObj(seed -> {
             List<Step> steps = sequence(new Random(seed));
             return dynamicTest("seed " + seed + ", " + steps.size() + " steps", () -> play(seed, steps));
         });
@@ -173,7 +171,7 @@ class InvariantsIT {
         if (session == null) {
             return;
         }
-        Reply offered = served(clerk.requestTransfer(devices[step.user()][session.holder], new Clerk.Held(session.id, session.token),
+        Reply offered = served(clerk.offerReply(devices[step.user()][session.holder], new Clerk.Held(session.id, session.token),
                 devices[step.user()][step.other()].id(), Clerk.info()));
         if (offered.status() == 201) {
             session.transferId = offered.get("id");
@@ -187,7 +185,7 @@ class InvariantsIT {
         if (session == null || session.transferId == null) {
             return;
         }
-        Reply claimed = served(clerk.claim(targetMostly(step, devices, session), session.transferId, rightCode ? session.claimCode : "WRONGCDE"));
+        Reply claimed = served(clerk.claimReply(targetMostly(step, devices, session), session.transferId, rightCode ? session.claimCode : "WRONGCDE"));
         if (claimed.status() == 200) {
             session.restoreToken = claimed.get("restoreToken");
             session.info = claimed.json().getJsonObject("sessionInfo");
@@ -199,7 +197,7 @@ class InvariantsIT {
             return;
         }
         Clerk.Device restorer = targetMostly(step, devices, session);
-        Reply restored = served(clerk.restore(restorer, session.id, session.restoreToken, session.info));
+        Reply restored = served(clerk.restoreReply(restorer, session.id, session.restoreToken, session.info));
         if (restored.status() == 200) {
             RESTORES.incrementAndGet();
             session.keptOut = session.holder;
@@ -227,8 +225,8 @@ class InvariantsIT {
     }
 
     @AfterAll
-    static void report() {
-        System.out.println("[figures] random call sequences: " + STEPS.get() + " steps, " + RESTORES.get() + " sessions restored, "
+    static void report(TestReporter reporter) {
+        reporter.publishEntry("figures", "random call sequences: " + STEPS.get() + " steps, " + RESTORES.get() + " sessions restored, "
                 + CHECKS.get() + " invariant checks; answers: " + ANSWERS);
     }
 
@@ -237,7 +235,7 @@ class InvariantsIT {
         Clerk owner = users[session.owner];
         Clerk.Held current = new Clerk.Held(session.id, session.token);
         for (int d = 0; d < 3; d++) {
-            Reply read = served(owner.readSession(devices[session.owner][d], current));
+            Reply read = served(owner.readSessionReply(devices[session.owner][d], current));
             boolean shouldRead = session.active && d == session.holder && !revoked[session.owner][d];
             if (shouldRead) {
                 assertEquals(200, read.status(), () -> "the holder reads its session after " + after + ": " + read);
@@ -253,7 +251,7 @@ class InvariantsIT {
         int other = 1 - session.owner;
         for (int d = 0; d < 3; d++) {
             if (!revoked[other][d]) {
-                Reply foreign = served(users[other].readSession(devices[other][d], current));
+                Reply foreign = served(users[other].readSessionReply(devices[other][d], current));
                 assertEquals(404, foreign.status(), () -> "another user's session is missing to them, after " + after + ": " + foreign);
                 return;
             }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -48,9 +49,9 @@ class KeycloakIT {
     private static Api api;
 
     @BeforeAll
-    static void start() {
+    static void start(TestReporter reporter) {
         keycloak = Keycloak.start();
-        System.out.println("[figures] Keycloak ready after " + keycloak.startup().toMillis() + " ms");
+        reporter.publishEntry("figures", "Keycloak ready after " + keycloak.startup().toMillis() + " ms");
         baton = new BatonServer("keycloak", Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keycloak.jwksUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", keycloak.issuer().toString(),
@@ -75,7 +76,7 @@ class KeycloakIT {
         Clerk.Held session = alice.open(desktop);
         JsonObject restored = alice.move(session, desktop, phone);
         assertEquals(phone.id(), restored.getString("holderDeviceId"));
-        Reply keptOut = alice.readSession(desktop, new Clerk.Held(session.id(), session.token()));
+        Reply keptOut = alice.readSessionReply(desktop, new Clerk.Held(session.id(), session.token()));
         assertEquals(403, keptOut.status(), keptOut::toString);
         assertEquals("access-prohibited", keptOut.code());
 
@@ -182,7 +183,7 @@ class KeycloakIT {
     }
 
     @Test
-    void aKeyRotatedInAtKeycloakIsTakenWithoutARestart() {
+    void aKeyRotatedInAtKeycloakIsTakenWithoutARestart(TestReporter reporter) {
         KeycloakTokens before = keycloak.signIn("adam");
         assertEquals(200, api.get("devices").bearer(before.accessToken()).send().status());
         String kid = keycloak.rotateKey();
@@ -198,7 +199,7 @@ class KeycloakIT {
                 }
             }
             Duration pickUp = Duration.between(rotated, Instant.now());
-            System.out.println("[figures] key rotated at Keycloak: its tokens accepted by Baton after " + pickUp.toMillis() + " ms");
+            reporter.publishEntry("figures", "key rotated at Keycloak: its tokens accepted by Baton after " + pickUp.toMillis() + " ms");
             assertEquals(200, status, "a token under the rotated key");
             assertTrue(pickUp.compareTo(REFRESH_INTERVAL) <= 0, pickUp::toString);
             assertEquals(200, api.get("devices").bearer(before.accessToken()).send().status(), "the old key still verifies");
@@ -208,7 +209,7 @@ class KeycloakIT {
     }
 
     @Test
-    void inventedKeyIdsAreRefusedAndFetchTheKeysAtMostTwicePerInterval() throws Exception {
+    void inventedKeyIdsAreRefusedAndFetchTheKeysAtMostTwicePerInterval(TestReporter reporter) throws Exception {
         RSAKey stranger = new RSAKeyGenerator(2048).generate();
         long fetchedBefore = fetches();
         Instant begin = Instant.now();
@@ -220,7 +221,7 @@ class KeycloakIT {
         Duration burst = Duration.between(begin, Instant.now());
         BatonServer.sleep(Duration.ofSeconds(2));
         long fetched = fetches() - fetchedBefore;
-        System.out.println("[figures] 20 tokens with invented key ids in " + burst.toMillis() + " ms: " + fetched + " JWKS fetches");
+        reporter.publishEntry("figures", "20 tokens with invented key ids in " + burst.toMillis() + " ms: " + fetched + " JWKS fetches");
         assertTrue(burst.compareTo(REFRESH_INTERVAL) < 0, "the burst fits in one interval");
         assertTrue(fetched <= 2, fetched + " fetches");
         assertEquals(200, api.get("devices").bearer(keycloak.signIn("alice").accessToken()).send().status(), "real tokens still work");

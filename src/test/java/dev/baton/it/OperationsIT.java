@@ -60,13 +60,13 @@ class OperationsIT {
         Clerk.Device phone = clerk.register("phone");
         Clerk.Held session = clerk.open(desktop);
         clerk.move(session, desktop, phone);
-        assertEquals("access-prohibited", clerk.readSession(desktop, session).code());
+        assertEquals("access-prohibited", clerk.readSessionReply(desktop, session).code());
         Clerk.Held other = clerk.open(phone);
         JsonObject declined = clerk.offer(phone, other, desktop);
         assertEquals(204, api.post("transfers/" + declined.getString("id") + "/decline").bearer(clerk.jwt())
                 .device(desktop.token()).send().status());
         JsonObject wrong = clerk.offer(phone, other, desktop);
-        assertEquals("claim-code-invalid", clerk.claim(desktop, wrong.getString("id"), "WRONGCODE").code());
+        assertEquals("claim-code-invalid", clerk.claimReply(desktop, wrong.getString("id"), "WRONGCODE").code());
         assertEquals("unauthenticated", api.get("devices").bearer("not-a-jwt").send().code());
         assertEquals("not-found", api.get("/no/such/page").send().code());
         Metrics after = Metrics.of(api);

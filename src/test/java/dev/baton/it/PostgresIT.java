@@ -66,7 +66,7 @@ class PostgresIT {
         JsonObject restored = clerk.move(session, desktop, phone);
 
         assertEquals(phone.id(), restored.getString("holderDeviceId"));
-        assertEquals("access-prohibited", clerk.readSession(desktop, session).code());
+        assertEquals("access-prohibited", clerk.readSessionReply(desktop, session).code());
         Reply ready = clerk.api.get("/health/ready").send();
         assertEquals(200, ready.status(), ready::toString);
         assertEquals("UP", ready.get("status"));
@@ -195,7 +195,7 @@ class PostgresIT {
         assertFalse(stored.contains(offer.getString("claimCode")));
         Path key = Path.of("target", "it-data", "postgres", "baton.key");
         assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(key));
-        assertEquals(200, clerk.claim(laptop, offer.getString("id"), offer.getString("claimCode")).status());
+        assertEquals(200, clerk.claimReply(laptop, offer.getString("id"), offer.getString("claimCode")).status());
     }
 
     private static String sha256(String text) {

@@ -4,10 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,7 +32,7 @@ class PullTransferIT {
         Clerk.Held session = clerk.open(desktop);
         try (DeviceEvents desktopEvents = DeviceEvents.listen(clerk, desktop);
              DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
-            Reply asked = clerk.pull(phone, session.id());
+            Reply asked = clerk.pullReply(phone, session.id());
             assertEquals(201, asked.status(), asked::toString);
             JsonObject pull = asked.json();
             String id = pull.getString("id");
@@ -56,11 +54,11 @@ class PullTransferIT {
             assertEquals("phone", asker.getString("kind"));
             assertEquals("test", asker.getString("platform"));
 
-            Reply early = clerk.claim(phone, id, "AAAAAAAA");
+            Reply early = clerk.claimReply(phone, id, "AAAAAAAA");
             assertEquals(409, early.status(), early::toString);
             assertEquals("transfer-not-approved", early.code());
 
-            Reply approved = clerk.approve(desktop, session, id);
+            Reply approved = clerk.approveReply(desktop, session, id);
             assertEquals(200, approved.status(), approved::toString);
             assertEquals("PENDING", approved.get("status"));
             assertEquals("pull", approved.get("direction"));
@@ -69,18 +67,18 @@ class PullTransferIT {
             assertEquals(id, phoneEvents.await("transfer-approved", EVENT).data().getString("transferId"));
             assertEquals("PENDING", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
 
-            Reply claim = clerk.claim(phone, id, approved.get("claimCode"));
+            Reply claim = clerk.claimReply(phone, id, approved.get("claimCode"));
             assertEquals(200, claim.status(), claim::toString);
             assertEquals(Clerk.info(), claim.json().getJsonObject("sessionInfo"), "the information the holder sent at approval");
             desktopEvents.await("transfer-claimed", EVENT);
-            Reply restore = clerk.restore(phone, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo"));
+            Reply restore = clerk.restoreReply(phone, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo"));
             assertEquals(200, restore.status(), restore::toString);
             assertEquals(phone.id(), restore.get("holderDeviceId"));
             assertEquals("loan-42", restore.json().getJsonObject("state").getString("form"));
             desktopEvents.await("session-moved", EVENT);
-            assertEquals("access-prohibited", clerk.readSession(desktop, session).code());
+            assertEquals("access-prohibited", clerk.readSessionReply(desktop, session).code());
 
-            Reply back = clerk.pull(desktop, session.id());
+            Reply back = clerk.pullReply(desktop, session.id());
             assertEquals(403, back.status(), "the desktop cannot pull it back inside its window: " + back);
             assertEquals("access-prohibited", back.code());
             assertNotNull(back.header("Retry-After"));
@@ -95,8 +93,8 @@ class PullTransferIT {
     void theDesktopDeniesThePhoneIsToldAndTheSessionIsFreeAgain() {
         Clerk.Held session = clerk.open(desktop);
         try (DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
-            String id = clerk.ask(phone, session).getString("id");
-            Reply denied = clerk.deny(desktop, id);
+            String id = clerk.pull(phone, session).getString("id");
+            Reply denied = clerk.denyReply(desktop, id);
             assertEquals(200, denied.status(), denied::toString);
             assertEquals("DENIED", denied.get("status"));
             assertFalse(denied.json().containsKey("claimCode"));
@@ -104,13 +102,13 @@ class PullTransferIT {
             assertEquals(id, told.data().getString("transferId"));
             assertEquals("denied-by-holder", told.data().getString("reason"));
 
-            assertEquals("transfer-gone", clerk.approve(desktop, session, id).code());
-            assertEquals("transfer-gone", clerk.deny(desktop, id).code());
-            assertEquals("transfer-gone", clerk.claim(phone, id, "AAAAAAAA").code());
+            assertEquals("transfer-gone", clerk.approveReply(desktop, session, id).code());
+            assertEquals("transfer-gone", clerk.denyReply(desktop, id).code());
+            assertEquals("transfer-gone", clerk.claimReply(phone, id, "AAAAAAAA").code());
             assertEquals("DENIED", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
-            assertEquals(200, clerk.readSession(desktop, session).status(), "the holder keeps its session");
+            assertEquals(200, clerk.readSessionReply(desktop, session).status(), "the holder keeps its session");
         }
-        assertEquals(201, clerk.pull(phone, session.id()).status(), "a denied pull is closed");
+        assertEquals(201, clerk.pullReply(phone, session.id()).status(), "a denied pull is closed");
         assertEquals(1, succeeded(session, "PULL_DENIED"));
         assertEquals(2, refused(session, "PULL_APPROVED", "transfer-gone") + refused(session, "PULL_DENIED", "transfer-gone"));
     }
@@ -119,18 +117,18 @@ class PullTransferIT {
     void onlyTheHolderApprovesOrDeniesAndOnlyWithItsSessionToken() {
         Clerk.Held session = clerk.open(desktop);
         Clerk.Device tablet = clerk.register("tablet");
-        String id = clerk.ask(phone, session).getString("id");
+        String id = clerk.pull(phone, session).getString("id");
 
         Reply byAsker = clerk.api.post("transfers/" + id + "/approve").bearer(clerk.jwt()).device(phone.token()).send();
         assertEquals(403, byAsker.status(), byAsker::toString);
         assertEquals("transfer-not-authorized", byAsker.code());
-        assertEquals("transfer-not-authorized", clerk.approve(tablet, session, id).code());
-        assertEquals("transfer-not-authorized", clerk.deny(phone, id).code());
-        assertEquals("transfer-not-authorized", clerk.deny(tablet, id).code());
+        assertEquals("transfer-not-authorized", clerk.approveReply(tablet, session, id).code());
+        assertEquals("transfer-not-authorized", clerk.denyReply(phone, id).code());
+        assertEquals("transfer-not-authorized", clerk.denyReply(tablet, id).code());
         Clerk stranger = Clerk.fresh();
         Clerk.Device theirs = stranger.register("desktop");
-        assertEquals("not-found", stranger.approve(theirs, session, id).code(), "another user's transfer is missing");
-        assertEquals("not-found", stranger.deny(theirs, id).code());
+        assertEquals("not-found", stranger.approveReply(theirs, session, id).code(), "another user's transfer is missing");
+        assertEquals("not-found", stranger.denyReply(theirs, id).code());
 
         Reply noToken = clerk.api.post("transfers/" + id + "/approve").bearer(clerk.jwt()).device(desktop.token())
                 .header("Baton-Session-Info", Clerk.encode(Clerk.info())).send();
@@ -142,30 +140,30 @@ class PullTransferIT {
                 .send().code(), "the holder denies a request, it does not cancel it");
 
         assertEquals("AWAITING_APPROVAL", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
-        assertEquals(200, clerk.approve(desktop, session, id).status(), "the refusals changed nothing");
+        assertEquals(200, clerk.approveReply(desktop, session, id).status(), "the refusals changed nothing");
         assertEquals(2, refused(session, "PULL_APPROVED", "transfer-not-authorized"));
         assertEquals(2, refused(session, "PULL_DENIED", "transfer-not-authorized"));
 
         JsonObject push = clerk.offer(desktop, clerk.open(desktop), tablet);
         assertEquals("push", push.getString("direction"));
-        assertEquals("transfer-not-authorized", clerk.approve(desktop, session, push.getString("id")).code(), "a push awaits no approval");
+        assertEquals("transfer-not-authorized", clerk.approveReply(desktop, session, push.getString("id")).code(), "a push awaits no approval");
     }
 
     @Test
     void sessionsNotHeldElsewhereAnswerAsMissingOrRefused() {
         Clerk stranger = Clerk.fresh();
         Clerk.Held theirs = stranger.open(stranger.register("desktop"));
-        assertEquals("not-found", clerk.pull(phone, theirs.id()).code(), "another user's session");
-        assertEquals("not-found", clerk.pull(phone, UUID.randomUUID().toString()).code());
-        assertEquals("not-found", clerk.pull(phone, "not-an-id").code());
+        assertEquals("not-found", clerk.pullReply(phone, theirs.id()).code(), "another user's session");
+        assertEquals("not-found", clerk.pullReply(phone, UUID.randomUUID().toString()).code());
+        assertEquals("not-found", clerk.pullReply(phone, "not-an-id").code());
 
         Clerk.Held ended = clerk.open(desktop);
         assertEquals(204, clerk.api.delete("sessions/" + ended.id()).bearer(clerk.jwt()).device(desktop.token())
                 .session(ended.token()).send().status());
-        assertEquals("not-found", clerk.pull(phone, ended.id()).code(), "an ended session is held nowhere");
+        assertEquals("not-found", clerk.pullReply(phone, ended.id()).code(), "an ended session is held nowhere");
 
         Clerk.Held session = clerk.open(desktop);
-        Reply own = clerk.pull(desktop, session.id());
+        Reply own = clerk.pullReply(desktop, session.id());
         assertEquals(403, own.status());
         assertEquals("transfer-not-authorized", own.code(), "the holder cannot pull from itself");
         Reply withTarget = clerk.api.post("transfers").bearer(clerk.jwt()).device(phone.token())
@@ -176,7 +174,7 @@ class PullTransferIT {
                 .json(Json.createObjectBuilder().add("sessionId", session.id()).build()).send().code());
 
         Reply payments = clerk.openReply(desktop, "payments", Json.createObjectBuilder().build());
-        Reply toPhone = clerk.pull(phone, payments.get("id"));
+        Reply toPhone = clerk.pullReply(phone, payments.get("id"));
         assertEquals(403, toPhone.status(), "payments may move to desktops and laptops only: " + toPhone);
         assertEquals("transfer-not-authorized", toPhone.code());
         assertEquals(2, Audit.of(clerk).page("user=" + clerk.user + "&action=PULL_REQUESTED").getJsonArray("items").stream()
@@ -186,7 +184,7 @@ class PullTransferIT {
     @Test
     void aBoundDeviceAsksWithAProofOfItsKey() {
         ProofKey key = ProofKey.ec();
-        Reply registered = clerk.registration("laptop", key.jwk());
+        Reply registered = clerk.registerReply("laptop", key.jwk());
         Clerk.Device laptop = new Clerk.Device(registered.get("id"), registered.get("deviceToken"));
         Clerk.Held session = clerk.open(desktop);
         JsonObject body = Json.createObjectBuilder().add("sessionId", session.id()).build();
@@ -201,11 +199,11 @@ class PullTransferIT {
     void theAskingDeviceWithdrawsItsRequestAndTheHolderIsTold() {
         Clerk.Held session = clerk.open(desktop);
         try (DeviceEvents desktopEvents = DeviceEvents.listen(clerk, desktop)) {
-            String id = clerk.ask(phone, session).getString("id");
+            String id = clerk.pull(phone, session).getString("id");
             desktopEvents.await("transfer-requested", EVENT);
             assertEquals(204, clerk.api.delete("transfers/" + id).bearer(clerk.jwt()).device(phone.token()).send().status());
             assertEquals("withdrawn-by-target", desktopEvents.await("transfer-cancelled", EVENT).data().getString("reason"));
-            assertEquals("transfer-gone", clerk.approve(desktop, session, id).code());
+            assertEquals("transfer-gone", clerk.approveReply(desktop, session, id).code());
         }
     }
 
@@ -214,36 +212,29 @@ class PullTransferIT {
         Clerk.Held session = clerk.open(desktop);
         try (DeviceEvents desktopEvents = DeviceEvents.listen(clerk, desktop);
              DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
-            String id = clerk.ask(phone, session).getString("id");
+            String id = clerk.pull(phone, session).getString("id");
             assertEquals(id, phoneEvents.await("transfer-expired", SharedBaton.TRANSFER_TTL.plusSeconds(7)).data().getString("transferId"));
             assertEquals(id, desktopEvents.await("transfer-expired", EVENT).data().getString("transferId"));
-            Reply late = clerk.approve(desktop, session, id);
+            Reply late = clerk.approveReply(desktop, session, id);
             assertEquals(410, late.status(), late::toString);
             assertEquals("transfer-gone", late.code());
             assertEquals("EXPIRED", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(desktop.token()).send().get("status"));
         }
         assertEquals(1, Audit.of(clerk).count("session=" + session.id() + "&action=TRANSFER_EXPIRED"));
-        assertEquals(201, clerk.pull(phone, session.id()).status());
+        assertEquals(201, clerk.pullReply(phone, session.id()).status());
     }
 
     @Test
     void aPullAndAPushRacingOnOneSessionOpenOneTransfer() throws Exception {
         for (int round = 0; round < 3; round++) {
             Clerk racer = Clerk.fresh();
-            Clerk.Device holder = racer.register("desktop");
-            Clerk.Device asker = racer.register("phone");
-            Clerk.Held session = racer.open(holder);
-            String jwt = racer.jwt();
-            JsonObject pull = Json.createObjectBuilder().add("sessionId", session.id()).build();
-            JsonObject push = Json.createObjectBuilder().add("targetDeviceId", asker.id()).build();
-            List<Callable<Reply>> calls = new ArrayList<>();
-            for (int i = 0; i < 32; i++) {
-                calls.add(i % 2 == 0
-                        ? () -> racer.api.post("transfers").bearer(jwt).device(asker.token()).json(pull).send()
-                        : () -> racer.api.post("sessions/" + session.id() + "/transfers").bearer(jwt).device(holder.token())
-                                .session(session.token()).header("Baton-Session-Info", Clerk.encode(Clerk.info())).json(push).send());
-            }
-            List<Reply> replies = Api.atOnce(calls);
+            Clerk.TwoDevices two = racer.twoDevices();
+            Clerk.Device holder = two.desktop();
+            Clerk.Device asker = two.phone();
+            Clerk.Held session = two.session();
+            List<Reply> replies = Race.of(i -> i % 2 == 0
+                    ? racer.pullReply(asker, session.id())
+                    : racer.offerReply(holder, session, asker.id(), Clerk.info()));
             List<String> statuses = replies.stream().map(r -> r.status() + (r.status() == 201 ? "" : " " + r.text())).toList();
             assertEquals(1, replies.stream().filter(r -> r.status() == 201).count(), statuses::toString);
             assertTrue(replies.stream().allMatch(r -> r.status() == 201 || r.status() == 409 && "transfer-in-progress".equals(r.code())),

@@ -31,28 +31,28 @@ class RefusalsIT {
             {desktop.id(), "transfer-not-authorized"},
         };
         for (String[] c : cases) {
-            Reply reply = clerk.requestTransfer(desktop, session, c[0], Clerk.info());
+            Reply reply = clerk.offerReply(desktop, session, c[0], Clerk.info());
             assertEquals(403, reply.status(), reply::toString);
             assertEquals(c[1], reply.code());
         }
         assertEquals(cases.length, Audit.of(clerk).count("session=" + session.id() + "&action=TRANSFER_REFUSED"));
-        assertEquals(201, clerk.requestTransfer(desktop, session, phone.id(), Clerk.info()).status(), "nothing was stored");
+        assertEquals(201, clerk.offerReply(desktop, session, phone.id(), Clerk.info()).status(), "nothing was stored");
     }
 
     @Test
     void policyAllowsOnlyTheConfiguredKindsForAnApplication() {
         Reply opened = clerk.openReply(desktop, "payments", Json.createObjectBuilder().add("amount", 10).build());
         Clerk.Held payments = new Clerk.Held(opened.get("id"), opened.get("sessionToken"));
-        Reply toPhone = clerk.requestTransfer(desktop, payments, phone.id(), Clerk.info());
+        Reply toPhone = clerk.offerReply(desktop, payments, phone.id(), Clerk.info());
         assertEquals(403, toPhone.status());
         assertEquals("transfer-not-authorized", toPhone.code());
-        assertEquals(201, clerk.requestTransfer(desktop, payments, clerk.register("laptop").id(), Clerk.info()).status());
+        assertEquals(201, clerk.offerReply(desktop, payments, clerk.register("laptop").id(), Clerk.info()).status());
     }
 
     @Test
     void onlyOneTransferIsOpenPerSession() {
         clerk.offer(desktop, session, phone);
-        Reply second = clerk.requestTransfer(desktop, session, phone.id(), Clerk.info());
+        Reply second = clerk.offerReply(desktop, session, phone.id(), Clerk.info());
         assertEquals(409, second.status());
         assertEquals("transfer-in-progress", second.code());
     }
@@ -62,11 +62,11 @@ class RefusalsIT {
         JsonObject transfer = clerk.offer(desktop, session, phone);
         String id = transfer.getString("id");
         for (int attempt = 1; attempt <= SharedBaton.CLAIM_ATTEMPTS; attempt++) {
-            Reply wrong = clerk.claim(phone, id, attempt == 1 ? "not even a code" : "AAAAAAAA");
+            Reply wrong = clerk.claimReply(phone, id, attempt == 1 ? "not even a code" : "AAAAAAAA");
             assertEquals(403, wrong.status(), wrong::toString);
             assertEquals("claim-code-invalid", wrong.code());
         }
-        Reply right = clerk.claim(phone, id, transfer.getString("claimCode"));
+        Reply right = clerk.claimReply(phone, id, transfer.getString("claimCode"));
         assertEquals(410, right.status());
         assertEquals("transfer-gone", right.code());
         assertEquals(SharedBaton.CLAIM_ATTEMPTS + 1, Audit.of(clerk).count("session=" + session.id() + "&action=CLAIM_FAILED"));
@@ -78,32 +78,32 @@ class RefusalsIT {
         JsonObject transfer = clerk.offer(desktop, session, phone);
         Clerk.Device laptop = clerk.register("laptop");
         for (int i = 0; i <= SharedBaton.CLAIM_ATTEMPTS; i++) {
-            Reply reply = clerk.claim(laptop, transfer.getString("id"), transfer.getString("claimCode"));
+            Reply reply = clerk.claimReply(laptop, transfer.getString("id"), transfer.getString("claimCode"));
             assertEquals(403, reply.status());
             assertEquals("transfer-not-authorized", reply.code());
         }
-        assertEquals(200, clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode")).status());
+        assertEquals(200, clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode")).status());
     }
 
     @Test
     void aClaimCodeAndARestoreTokenWorkOnceAndOnlyForTheirOwner() {
         JsonObject transfer = clerk.offer(desktop, session, phone);
-        Reply claim = clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode"));
+        Reply claim = clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode"));
         assertEquals(200, claim.status());
-        assertEquals("transfer-gone", clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode")).code());
+        assertEquals("transfer-gone", clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode")).code());
 
         JsonObject info = claim.json().getJsonObject("sessionInfo");
-        Reply wrongToken = clerk.restore(phone, session.id(), "wrong", info);
+        Reply wrongToken = clerk.restoreReply(phone, session.id(), "wrong", info);
         assertEquals(403, wrongToken.status());
         assertEquals("restore-token-invalid", wrongToken.code());
-        Reply otherInfo = clerk.restore(phone, session.id(), claim.get("restoreToken"), Json.createObjectBuilder().add("page", "/admin").build());
+        Reply otherInfo = clerk.restoreReply(phone, session.id(), claim.get("restoreToken"), Json.createObjectBuilder().add("page", "/admin").build());
         assertEquals(400, otherInfo.status());
         assertEquals("session-info-invalid", otherInfo.code());
-        Reply fromDesktop = clerk.restore(desktop, session.id(), claim.get("restoreToken"), info);
+        Reply fromDesktop = clerk.restoreReply(desktop, session.id(), claim.get("restoreToken"), info);
         assertEquals("transfer-not-authorized", fromDesktop.code());
 
-        assertEquals(200, clerk.restore(phone, session.id(), claim.get("restoreToken"), info).status(), "refusals did not use the token");
-        Reply again = clerk.restore(phone, session.id(), claim.get("restoreToken"), info);
+        assertEquals(200, clerk.restoreReply(phone, session.id(), claim.get("restoreToken"), info).status(), "refusals did not use the token");
+        Reply again = clerk.restoreReply(phone, session.id(), claim.get("restoreToken"), info);
         assertEquals(410, again.status());
         assertEquals("transfer-gone", again.code());
     }
@@ -116,7 +116,7 @@ class RefusalsIT {
         assertEquals(204, clerk.api.delete("transfers/" + transfer.getString("id")).bearer(clerk.jwt()).device(desktop.token()).send().status());
         Reply status = clerk.api.get("transfers/" + transfer.getString("id")).bearer(clerk.jwt()).device(phone.token()).send();
         assertEquals("CANCELLED", status.get("status"));
-        assertEquals("transfer-gone", clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode")).code());
+        assertEquals("transfer-gone", clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode")).code());
     }
 
     @Test
@@ -126,7 +126,7 @@ class RefusalsIT {
         BatonServer.awayFromAMinuteBoundary(Duration.ofSeconds(5));
         Reply last = null;
         for (int i = 0; i <= SharedBaton.CLAIM_RATE; i++) {
-            last = hammer.claim(device, "00000000-0000-0000-0000-00000000000" + (i % 10), "AAAAAAAA");
+            last = hammer.claimReply(device, "00000000-0000-0000-0000-00000000000" + (i % 10), "AAAAAAAA");
             assertTrue(last.status() == 404 || i == SharedBaton.CLAIM_RATE, last::toString);
         }
         assertEquals(429, last.status());

@@ -34,7 +34,7 @@ class RestartIT {
             server.kill();
             server.start();
             assertTrue(Instant.now().isBefore(until), "the restart took longer than the window; raise WINDOW");
-            Reply inside = clerk.readSession(desktop, session);
+            Reply inside = clerk.readSessionReply(desktop, session);
             assertEquals(403, inside.status(), inside::toString);
             assertEquals("access-prohibited", inside.code());
 
@@ -44,7 +44,7 @@ class RestartIT {
             assertEquals(1, ended.json().getInt("total"), ended::toString);
             Instant at = Instant.parse(ended.json().getJsonArray("items").getJsonObject(0).getString("at"));
             assertTrue(!at.isBefore(until) && at.isBefore(until.plusSeconds(2)), "ended at " + at + ", due " + until);
-            assertEquals("session-token-invalid", clerk.readSession(desktop, session).code(), "the window is over");
+            assertEquals("session-token-invalid", clerk.readSessionReply(desktop, session).code(), "the window is over");
         } finally {
             server.stop();
         }

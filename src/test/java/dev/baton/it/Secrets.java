@@ -15,8 +15,8 @@ public record Secrets(Clerk clerk, List<String> all) {
         Clerk.Device phone = clerk.register("phone");
         Clerk.Held session = clerk.open(desktop);
         JsonObject transfer = clerk.offer(desktop, session, phone);
-        Reply claim = clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode"));
-        JsonObject restored = clerk.restore(phone, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo")).json();
+        Reply claim = clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode"));
+        JsonObject restored = clerk.restoreReply(phone, session.id(), claim.get("restoreToken"), claim.json().getJsonObject("sessionInfo")).json();
         return new Secrets(clerk, List.of(desktop.token(), phone.token(), session.token(), transfer.getString("claimCode"),
                 claim.get("restoreToken"), restored.getString("sessionToken"), clerk.jwt().split("\\.")[2],
                 Clerk.encode(Clerk.info())));

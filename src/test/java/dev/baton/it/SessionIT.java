@@ -19,7 +19,7 @@ class SessionIT {
     @Test
     void openReadUpdateWithIfMatchAndEnd() {
         Clerk.Held session = clerk.open(desktop);
-        Reply read = clerk.readSession(desktop, session);
+        Reply read = clerk.readSessionReply(desktop, session);
         assertEquals(200, read.status());
         assertEquals("\"1\"", read.header("ETag"));
         assertEquals(desktop.id(), read.get("holderDeviceId"));
@@ -35,12 +35,12 @@ class SessionIT {
         Reply stale = update(session, "\"1\"", next);
         assertEquals(412, stale.status());
         assertEquals("version-conflict", stale.code());
-        assertEquals(4, clerk.readSession(desktop, session).json().getJsonObject("state").getInt("step"));
+        assertEquals(4, clerk.readSessionReply(desktop, session).json().getJsonObject("state").getInt("step"));
 
         assertEquals(1, clerk.api.get("sessions").bearer(clerk.jwt()).send().array().size());
         assertEquals(204, clerk.api.delete("sessions/" + session.id()).bearer(clerk.jwt()).device(desktop.token())
                 .session(session.token()).send().status());
-        assertEquals("session-token-invalid", clerk.readSession(desktop, session).code());
+        assertEquals("session-token-invalid", clerk.readSessionReply(desktop, session).code());
         assertEquals(0, clerk.api.get("sessions").bearer(clerk.jwt()).send().array().size());
         assertEquals(1, Audit.of(clerk).count("session=" + session.id() + "&action=SESSION_ENDED"));
     }
@@ -48,15 +48,15 @@ class SessionIT {
     @Test
     void eachAccessIsActivityAndAnIdleSessionIsNotActive() throws InterruptedException {
         Clerk.Held session = clerk.open(desktop);
-        Instant before = Instant.parse(clerk.readSession(desktop, session).get("lastActivityAt"));
+        Instant before = Instant.parse(clerk.readSessionReply(desktop, session).get("lastActivityAt"));
         Thread.sleep(SharedBaton.IDLE.dividedBy(20).plusMillis(100).toMillis()); // the resolution of activity
-        assertTrue(Instant.parse(clerk.readSession(desktop, session).get("lastActivityAt")).isAfter(before));
+        assertTrue(Instant.parse(clerk.readSessionReply(desktop, session).get("lastActivityAt")).isAfter(before));
 
         Thread.sleep(SharedBaton.IDLE.plusSeconds(1).toMillis());
-        Reply idle = clerk.readSession(desktop, session);
+        Reply idle = clerk.readSessionReply(desktop, session);
         assertEquals(409, idle.status());
         assertEquals("session-not-active", idle.code());
-        Reply transfer = clerk.requestTransfer(desktop, session, clerk.register("phone").id(), Clerk.info());
+        Reply transfer = clerk.offerReply(desktop, session, clerk.register("phone").id(), Clerk.info());
         assertEquals("session-not-active", transfer.code());
     }
 

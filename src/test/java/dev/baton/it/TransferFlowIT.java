@@ -4,9 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,13 +31,13 @@ class TransferFlowIT {
             assertTrue(transfer.getString("claimCode").matches("[2-9A-HJKMNP-TV-Z]{8}"));
             assertEquals(transfer.getString("id"), phoneEvents.await("transfer-offered", Duration.ofSeconds(5)).data().getString("transferId"));
 
-            Reply claim = clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode").toLowerCase());
+            Reply claim = clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode").toLowerCase());
             assertEquals(200, claim.status(), claim::toString);
             assertEquals(Clerk.info(), claim.json().getJsonObject("sessionInfo"));
             assertEquals("no-store", claim.header("Cache-Control"));
             desktopEvents.await("transfer-claimed", Duration.ofSeconds(5));
 
-            Reply restore = clerk.restore(phone, session.id(), claim.get("restoreToken"), reordered(claim.json().getJsonObject("sessionInfo")));
+            Reply restore = clerk.restoreReply(phone, session.id(), claim.get("restoreToken"), reordered(claim.json().getJsonObject("sessionInfo")));
             assertEquals(200, restore.status(), restore::toString);
             assertEquals(phone.id(), restore.get("holderDeviceId"));
             assertEquals(desktop.id(), restore.get("previousDeviceId"));
@@ -47,15 +45,15 @@ class TransferFlowIT {
             assertNotEquals(session.token(), restore.get("sessionToken"));
             desktopEvents.await("session-moved", Duration.ofSeconds(5));
 
-            Reply desktopRead = clerk.readSession(desktop, session);
+            Reply desktopRead = clerk.readSessionReply(desktop, session);
             assertEquals(403, desktopRead.status());
             assertEquals("access-prohibited", desktopRead.code());
             assertTrue(Integer.parseInt(desktopRead.header("Retry-After")) >= 1);
             assertEquals(Instant.parse(restore.get("prohibitedUntil")), Instant.parse(desktopRead.get("prohibitedUntil")));
 
             Clerk.Held moved = new Clerk.Held(session.id(), restore.get("sessionToken"));
-            assertEquals(200, clerk.readSession(phone, moved).status());
-            Reply oldTokenOnPhone = clerk.readSession(phone, session);
+            assertEquals(200, clerk.readSessionReply(phone, moved).status());
+            Reply oldTokenOnPhone = clerk.readSessionReply(phone, session);
             assertEquals("session-token-invalid", oldTokenOnPhone.code());
         }
     }
@@ -70,7 +68,7 @@ class TransferFlowIT {
             JsonObject restored = clerk.move(session, desktop, phone);
             Clerk.Held onPhone = new Clerk.Held(session.id(), restored.getString("sessionToken"));
 
-            Reply back = clerk.requestTransfer(phone, onPhone, desktop.id(), Clerk.info());
+            Reply back = clerk.offerReply(phone, onPhone, desktop.id(), Clerk.info());
             assertEquals(409, back.status());
             assertEquals("target-prohibited", back.code());
 
@@ -80,8 +78,8 @@ class TransferFlowIT {
             assertFalse(endedAt.isBefore(until), "ended before its time");
             assertTrue(Duration.between(until, endedAt).compareTo(Duration.ofSeconds(2)) <= 0, "ended late: " + endedAt);
 
-            assertEquals("session-token-invalid", clerk.readSession(desktop, session).code());
-            assertEquals(201, clerk.requestTransfer(phone, onPhone, desktop.id(), Clerk.info()).status());
+            assertEquals("session-token-invalid", clerk.readSessionReply(desktop, session).code());
+            assertEquals(201, clerk.offerReply(phone, onPhone, desktop.id(), Clerk.info()).status());
             assertEquals(1, Audit.of(clerk).count("session=" + session.id() + "&action=PROHIBITION_ENDED"));
         }
     }
@@ -92,13 +90,8 @@ class TransferFlowIT {
         Clerk.Device desktop = clerk.register("desktop");
         Clerk.Device phone = clerk.register("phone");
         JsonObject transfer = clerk.offer(desktop, clerk.open(desktop), phone);
-        String jwt = clerk.jwt();
-        List<Callable<Reply>> claims = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            claims.add(() -> clerk.api.post("transfers/" + transfer.getString("id") + "/claim").bearer(jwt).device(phone.token())
-                    .json(Json.createObjectBuilder().add("claimCode", transfer.getString("claimCode")).build()).send());
-        }
-        List<Integer> statuses = Api.atOnce(claims).stream().map(Reply::status).toList();
+        List<Integer> statuses = Race.of(i -> clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode")))
+                .stream().map(Reply::status).toList();
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
         assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 410 || s == 429), statuses::toString);
     }
@@ -113,11 +106,11 @@ class TransferFlowIT {
         try (DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
             phoneEvents.await("transfer-expired", SharedBaton.TRANSFER_TTL.plusSeconds(7));
         }
-        Reply late = clerk.claim(phone, transfer.getString("id"), transfer.getString("claimCode"));
+        Reply late = clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode"));
         assertEquals(410, late.status());
         assertEquals("transfer-gone", late.code());
         assertEquals(1, Audit.of(clerk).count("session=" + session.id() + "&action=TRANSFER_EXPIRED"));
-        assertEquals(201, clerk.requestTransfer(desktop, session, phone.id(), Clerk.info()).status());
+        assertEquals(201, clerk.offerReply(desktop, session, phone.id(), Clerk.info()).status());
     }
 
     private static JsonObject reordered(JsonObject info) {

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,10 +74,10 @@ class WebhookIT {
     }
 
     @AfterAll
-    static void down() throws SQLException {
+    static void down(TestReporter reporter) throws SQLException {
         try {
             if (receiver != null) {
-                figures("all tests", receiver.deliveries());
+                figures(reporter, "all tests", receiver.deliveries());
             }
         } finally {
             if (server != null) {
@@ -90,7 +91,7 @@ class WebhookIT {
     }
 
     @Test
-    void eachSecurityEventArrivesAsASetSignedWithTheSecretCarryingIdsButNoSecrets() {
+    void eachSecurityEventArrivesAsASetSignedWithTheSecretCarryingIdsButNoSecrets(TestReporter reporter) {
         Clerk clerk = clerk();
         Clerk.Device desktop = clerk.register("desktop");
         Clerk.Device phone = clerk.register("phone");
@@ -104,7 +105,7 @@ class WebhookIT {
         assertEquals(204, decline.status(), decline::toString);
         JsonObject guessed = clerk.offer(phone, onPhone, laptop);
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            assertEquals(403, clerk.claim(laptop, guessed.getString("id"), "00000000").status());
+            assertEquals(403, clerk.claimReply(laptop, guessed.getString("id"), "00000000").status());
         }
         assertEquals(204, clerk.api.delete("devices/" + laptop.id()).bearer(clerk.jwt()).send().status());
 
@@ -142,7 +143,7 @@ class WebhookIT {
             }
         }
         SetReceiver.Delivery sample = byType.get("session-transferred");
-        System.out.println("[sample SET] " + sample.jws().getHeader() + "\n" + sample.claims());
+        reporter.publishEntry("sample SET", sample.jws().getHeader() + "\n" + sample.claims());
     }
 
     /** A checkpoint of the audit chain arrives too, and the chain verifies against it. */
@@ -168,7 +169,7 @@ class WebhookIT {
      * meanwhile arrives once it is back, in the order written, and the tries backed off.
      */
     @Test
-    void everyEventArrivesInOrderAfterTheWebhookWasDown() {
+    void everyEventArrivesInOrderAfterTheWebhookWasDown(TestReporter reporter) {
         Clerk clerk = clerk();
         int before = receiver.deliveries().size();
         receiver.answer(SetReceiver.Mode.UNAVAILABLE);
@@ -189,9 +190,9 @@ class WebhookIT {
         arrived.forEach(set -> assertSignedSet(set, clerk.user));
         assertTrue(unavailable >= 2, "tried again while the webhook answered 503: " + unavailable);
         assertTrue(unavailable <= 7, "backed off rather than tried every second: " + unavailable + " tries in 8 s");
-        System.out.println("[figures] webhook down 8 s (503) + 4 s (refused): " + revoked.size() + " events written meanwhile, "
+        reporter.publishEntry("figures", "webhook down 8 s (503) + 4 s (refused): " + revoked.size() + " events written meanwhile, "
                 + unavailable + " tries answered 503, all arrived " + late.toMillis() + " ms after it was back, in order");
-        figures("webhook down", receiver.since(before));
+        figures(reporter, "webhook down", receiver.since(before));
     }
 
     /**
@@ -199,7 +200,7 @@ class WebhookIT {
      * database) every event arrives, and the held one arrives again, the very same token.
      */
     @Test
-    void everyEventArrivesWhenTheNodeIsKilledMidDeliveryAndTheOneSentTwiceIsTheSameToken() throws Exception {
+    void everyEventArrivesWhenTheNodeIsKilledMidDeliveryAndTheOneSentTwiceIsTheSameToken(TestReporter reporter) throws Exception {
         Clerk clerk = clerk();
         int before = receiver.deliveries().size();
         receiver.answer(SetReceiver.Mode.HOLD);
@@ -223,10 +224,10 @@ class WebhookIT {
         awaitEmptyOutbox();
         Map<String, Long> perJti = receiver.since(before).stream()
                 .filter(SetReceiver.Delivery::accepted).collect(Collectors.groupingBy(SetReceiver.Delivery::jti, Collectors.counting()));
-        System.out.println("[figures] node killed while the webhook held event " + held.type() + " " + held.jti() + "; restarted in "
+        reporter.publishEntry("figures", "node killed while the webhook held event " + held.type() + " " + held.jti() + "; restarted in "
                 + restart.toSeconds() + " s; " + revoked.size() + " events of the test all arrived; "
                 + perJti.values().stream().filter(n -> n > 1).count() + " event(s) received twice, each the same token");
-        figures("node killed", receiver.since(before));
+        figures(reporter, "node killed", receiver.since(before));
     }
 
     /** The outbox is written in the change's transaction: a revocation whose event cannot be stored is not made. */
@@ -258,7 +259,7 @@ class WebhookIT {
      * rounds, then the next one is tried, taken, and it is set aside. Each arrives once taken.
      */
     @Test
-    void anEventTheWebhookWillNotTakeWaitsOnItsOwnWhileTheOthersGoOn() {
+    void anEventTheWebhookWillNotTakeWaitsOnItsOwnWhileTheOthersGoOn(TestReporter reporter) {
         Clerk clerk = clerk();
         List<String> refused = devices(clerk, 3);
         String poison = refused.get(1);
@@ -283,7 +284,7 @@ class WebhookIT {
             List<SetReceiver.Delivery> past = receiver.await(about(other), 2, Duration.ofSeconds(60));
             assertEquals(List.of(failing.get(0), failing.get(2)), past.stream().map(set -> set.event().getString("deviceId")).toList(),
                     "the one behind the failing one arrived");
-            System.out.println("[figures] an event failing with 503 at the head held the next one back "
+            reporter.publishEntry("figures", "an event failing with 503 at the head held the next one back "
                     + Duration.between(start, past.get(1).at()).toSeconds() + " s (five rounds)");
         } finally {
             receiver.refuseNone();
@@ -393,10 +394,10 @@ class WebhookIT {
         assertEquals(0, waiting, "every event left the outbox once delivered");
     }
 
-    private static void figures(String what, List<SetReceiver.Delivery> deliveries) {
+    private static void figures(TestReporter reporter, String what, List<SetReceiver.Delivery> deliveries) {
         List<SetReceiver.Delivery> accepted = deliveries.stream().filter(SetReceiver.Delivery::accepted).toList();
         Map<String, Long> perJti = accepted.stream().collect(Collectors.groupingBy(SetReceiver.Delivery::jti, Collectors.counting()));
-        System.out.println("[figures] " + what + ": " + deliveries.size() + " POSTs, " + perJti.size() + " distinct events accepted, "
+        reporter.publishEntry("figures", "" + what + ": " + deliveries.size() + " POSTs, " + perJti.size() + " distinct events accepted, "
                 + (deliveries.size() - accepted.size()) + " answered 503, "
                 + perJti.values().stream().filter(n -> n > 1).count() + " received more than once (same jti)");
     }

@@ -1,44 +1,7 @@
 package dev.baton.transfer.boundary;
 
-import dev.baton.audit.entity.AuditAction;
-import dev.baton.audit.entity.AuditEntry;
-import dev.baton.audit.entity.AuditRecord;
-import dev.baton.device.boundary.DeviceService;
-import dev.baton.device.boundary.RegisteredDevice;
-import dev.baton.device.entity.DeviceKind;
-import dev.baton.platform.problem.BatonException;
-import dev.baton.platform.problem.CommittedRefusal;
-import dev.baton.platform.problem.Problem;
-import dev.baton.platform.security.Actor;
-import dev.baton.prohibition.boundary.ProhibitionService;
-import dev.baton.prohibition.control.ProhibitionTimers;
-import dev.baton.prohibition.entity.Prohibition;
-import dev.baton.session.boundary.SessionService;
-import dev.baton.session.entity.Session;
-import dev.baton.transfer.control.TransferSettings;
-import dev.baton.transfer.entity.Transfer;
-import dev.baton.transfer.entity.TransferStatus;
-import jakarta.annotation.Resource;
-import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
-import java.io.File;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
+import static dev.baton.EjbClerk.BASE;
+import static dev.baton.EjbClerk.INFO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -46,33 +9,69 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.baton.EjbClerk;
+import dev.baton.EjbClerk.Offer;
+import dev.baton.EjbClerk.Opened;
+import dev.baton.EjbClerk.Registered;
+import dev.baton.InContainer;
+import dev.baton.MidwayFault;
+import dev.baton.audit.entity.AuditAction;
+import dev.baton.audit.entity.AuditEntry;
+import dev.baton.device.entity.DeviceKind;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.CommittedRefusal;
+import dev.baton.platform.problem.Problem;
+import dev.baton.transfer.control.TransferSettings;
+import dev.baton.prohibition.boundary.ProhibitionService;
+import dev.baton.prohibition.control.ProhibitionTimers;
+import dev.baton.prohibition.entity.Prohibition;
+import dev.baton.session.entity.Session;
+import dev.baton.transfer.entity.Transfer;
+import dev.baton.transfer.entity.TransferStatus;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 /**
- * The transfer flow inside Payara Micro: the real EJBs, their transactions, the H2 database and the
- * EJB timers, read back through the entities. Each test is its own user, so tests share nothing.
+ * The transfer flow inside Payara Micro: the real EJBs, their transaction edges, the database and
+ * the timers, read back through the entities. A refusal leaves nothing of the step but its audit
+ * record; a refusal that must stand ({@link CommittedRefusal}: a wrong claim code, an expiry found
+ * on the way) keeps what it counted. Each test is its own user, so tests share nothing.
  */
 @ExtendWith(ArquillianExtension.class)
 class TransferFlowInContainerIT {
 
-    private static final URI BASE = URI.create("http://localhost/");
-    private static final JsonObject INFO = Json.createObjectBuilder().add("title", "Loan 42").add("step", 3).build();
     /** Not a claim code: 0 is outside the code alphabet. */
     private static final String WRONG_CODE = "00000000";
 
-    /** The WAR that {@code mvn package} built, so what is tested is what ships. */
     @Deployment
     static WebArchive baton() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"))
-                .addClass(TransferFlowInContainerIT.class);
+        return InContainer.baton(TransferFlowInContainerIT.class);
     }
 
     @Inject
-    DeviceService devices;
-    @Inject
-    SessionService sessions;
+    EjbClerk clerk;
     @Inject
     TransferService transfers;
     @Inject
     HandoverService handovers;
+    @Inject
+    PullService pulls;
+    @Inject
+    MidwayFault fault;
     @Inject
     ProhibitionService prohibitions;
     @Inject
@@ -86,14 +85,12 @@ class TransferFlowInContainerIT {
     @Resource
     UserTransaction tx;
 
-    private final Actor alice = new Actor("alice-" + UUID.randomUUID(), Set.of(Actor.USER), Instant.now(), "127.0.0.1");
-
     @Test
     void requestClaimRestoreMovesTheSessionAndKeepsTheSourceOut() {
-        Offer offer = offerToPhone();
-        JsonObject claim = handovers.claim(alice, offer.phone().token(), offer.transferId(), offer.claimCode());
+        Offer offer = clerk.offerToPhone();
+        JsonObject claim = handovers.claim(clerk.actor(), offer.phone().token(), offer.transferId(), offer.claimCode());
         assertEquals(INFO, claim.getJsonObject("sessionInfo"));
-        JsonObject restored = handovers.restore(alice, offer.phone().token(), offer.session().id(),
+        JsonObject restored = handovers.restore(clerk.actor(), offer.phone().token(), offer.session().id(),
                 claim.getString("restoreToken"), INFO);
         assertNotEquals(offer.session().token(), restored.getString("sessionToken"));
 
@@ -103,57 +100,137 @@ class TransferFlowInContainerIT {
         assertEquals(1, kept.size());
         assertEquals(offer.desktop().id(), kept.get(0).deviceId());
         assertTrue(kept.get(0).holdsAt(clock.instant()));
-        List<AuditEntry> audit = auditOf(offer.session().id());
         assertEquals(List.of(AuditAction.SESSION_OPENED, AuditAction.TRANSFER_REQUESTED, AuditAction.TRANSFER_CLAIMED,
-                AuditAction.SESSION_RESTORED), actions(audit));
-        assertTrue(audit.stream().allMatch(e -> e.outcome() == AuditEntry.Outcome.SUCCESS));
+                AuditAction.SESSION_RESTORED), clerk.actionsOf(offer.session().id()));
+        assertTrue(clerk.auditOf(offer.session().id()).stream().allMatch(e -> e.outcome() == AuditEntry.Outcome.SUCCESS));
     }
 
     @Test
     void transferToAnUnregisteredDeviceStoresNothingButItsRefusal() {
-        Registered desktop = register("desktop", DeviceKind.DESKTOP);
-        Opened session = open(desktop);
+        Registered desktop = clerk.register("desktop", DeviceKind.DESKTOP);
+        Opened session = clerk.open(desktop);
 
-        BatonException refused = assertThrows(BatonException.class, () -> transfers.request(alice, desktop.token(),
+        BatonException refused = assertThrows(BatonException.class, () -> transfers.request(clerk.actor(), desktop.token(),
                 session.id(), session.token(), UUID.randomUUID().toString(), INFO, BASE));
 
         assertEquals(Problem.DEVICE_NOT_REGISTERED, refused.problem());
         assertEquals(0L, em.createQuery("select count(t) from Transfer t where t.sessionId = :session", Long.class)
                 .setParameter("session", session.id()).getSingleResult());
-        List<AuditEntry> audit = auditOf(session.id());
-        assertEquals(List.of(AuditAction.SESSION_OPENED, AuditAction.TRANSFER_REFUSED), actions(audit));
-        AuditEntry refusal = audit.get(1);
-        assertEquals(AuditEntry.Outcome.REFUSED, refusal.outcome());
-        assertEquals(Problem.DEVICE_NOT_REGISTERED.code(), refusal.reason());
+        assertEquals(List.of(AuditAction.SESSION_OPENED, AuditAction.TRANSFER_REFUSED), clerk.actionsOf(session.id()));
+        assertLastRefused(session.id(), Problem.DEVICE_NOT_REGISTERED);
     }
 
     @Test
     void wrongClaimCodesUpToTheLimitCancelTheTransferAndEachIsAudited() {
-        Offer offer = offerToPhone();
+        Offer offer = clerk.offerToPhone();
         int limit = settings.claimMaxAttempts();
         for (int attempt = 1; attempt <= limit; attempt++) {
             CommittedRefusal wrong = assertThrows(CommittedRefusal.class,
-                    () -> handovers.claim(alice, offer.phone().token(), offer.transferId(), WRONG_CODE));
+                    () -> handovers.claim(clerk.actor(), offer.phone().token(), offer.transferId(), WRONG_CODE));
             assertEquals(Problem.CLAIM_CODE_INVALID, wrong.problem());
         }
         CommittedRefusal late = assertThrows(CommittedRefusal.class,
-                () -> handovers.claim(alice, offer.phone().token(), offer.transferId(), offer.claimCode()));
+                () -> handovers.claim(clerk.actor(), offer.phone().token(), offer.transferId(), offer.claimCode()));
 
         assertEquals(Problem.TRANSFER_GONE, late.problem());
         Transfer transfer = em.find(Transfer.class, offer.transferId());
         assertEquals(TransferStatus.CANCELLED, transfer.status());
         assertEquals(limit, transfer.failedAttempts());
         assertEquals(offer.desktop().id(), em.find(Session.class, offer.session().id()).holderDeviceId());
-        List<AuditEntry> audit = auditOf(offer.session().id());
-        assertEquals(limit + 1, audit.stream().filter(e -> e.action() == AuditAction.CLAIM_FAILED).count());
-        assertEquals(1, audit.stream().filter(e -> e.action() == AuditAction.TRANSFER_CANCELLED).count());
+        assertEquals(limit + 1, clerk.count(offer.session().id(), AuditAction.CLAIM_FAILED));
+        assertEquals(1, clerk.count(offer.session().id(), AuditAction.TRANSFER_CANCELLED));
+    }
+
+    @Test
+    void aRestoreWithAWrongTokenMovesNothing() {
+        Offer offer = clerk.offerToPhone();
+        handovers.claim(clerk.actor(), offer.phone().token(), offer.transferId(), offer.claimCode());
+
+        BatonException refused = assertThrows(BatonException.class, () -> handovers.restore(clerk.actor(), offer.phone().token(),
+                offer.session().id(), "not-the-restore-token", INFO));
+
+        assertEquals(Problem.RESTORE_TOKEN_INVALID, refused.problem());
+        assertEquals(offer.desktop().id(), em.find(Session.class, offer.session().id()).holderDeviceId());
+        assertEquals(TransferStatus.CLAIMED, em.find(Transfer.class, offer.transferId()).status());
+        assertEquals(List.of(), prohibitionsOf(offer.transferId()));
+        assertLastRefused(offer.session().id(), Problem.RESTORE_TOKEN_INVALID);
+        assertTrue(clerk.auditOf(offer.session().id()).stream()
+                .noneMatch(e -> e.action() == AuditAction.SESSION_RESTORED && e.outcome() == AuditEntry.Outcome.SUCCESS));
+    }
+
+    @Test
+    void aRestoreFailingAfterItsWritesLeavesNoneOfThem() {
+        Offer offer = clerk.offerToPhone();
+        JsonObject claim = handovers.claim(clerk.actor(), offer.phone().token(), offer.transferId(), offer.claimCode());
+        fault.failStepsOn(offer.session().id());
+
+        assertThrows(EJBException.class, () -> handovers.restore(clerk.actor(), offer.phone().token(), offer.session().id(),
+                claim.getString("restoreToken"), INFO));
+
+        assertEquals(offer.desktop().id(), em.find(Session.class, offer.session().id()).holderDeviceId());
+        assertEquals(TransferStatus.CLAIMED, em.find(Transfer.class, offer.transferId()).status());
+        assertEquals(List.of(), prohibitionsOf(offer.transferId()));
+        assertEquals(List.of(AuditAction.SESSION_OPENED, AuditAction.TRANSFER_REQUESTED, AuditAction.TRANSFER_CLAIMED),
+                clerk.actionsOf(offer.session().id()));
+    }
+
+    @Test
+    void theSweepExpiresATransferPastItsTimeOnceAndAClaimThenFindsItGone() throws Exception {
+        Offer offer = clerk.offerToPhone();
+        pastItsTime(offer.transferId());
+
+        transfers.expireDue();
+        transfers.expireDue();
+
+        assertEquals(TransferStatus.EXPIRED, em.find(Transfer.class, offer.transferId()).status());
+        assertEquals(1, clerk.count(offer.session().id(), AuditAction.TRANSFER_EXPIRED));
+        BatonException late = assertThrows(BatonException.class,
+                () -> handovers.claim(clerk.actor(), offer.phone().token(), offer.transferId(), offer.claimCode()));
+        assertEquals(Problem.TRANSFER_GONE, late.problem());
+        assertEquals(offer.desktop().id(), em.find(Session.class, offer.session().id()).holderDeviceId());
+    }
+
+    @Test
+    void onlyTheHolderApprovesAPullAndARefusedApprovalChangesNothing() {
+        Registered desktop = clerk.register("desktop", DeviceKind.DESKTOP);
+        Registered phone = clerk.register("phone", DeviceKind.PHONE);
+        Opened session = clerk.open(desktop);
+        String pull = pulls.request(clerk.actor(), phone.token(), session.id()).getString("id");
+
+        BatonException refused = assertThrows(BatonException.class,
+                () -> pulls.approve(clerk.actor(), phone.token(), pull, session.token(), EjbClerk.encoded(INFO), BASE));
+        assertEquals(Problem.TRANSFER_NOT_AUTHORIZED, refused.problem());
+        assertEquals(TransferStatus.AWAITING_APPROVAL, em.find(Transfer.class, pull).status());
+
+        JsonObject approved = pulls.approve(clerk.actor(), desktop.token(), pull, session.token(), EjbClerk.encoded(INFO), BASE);
+        assertEquals(TransferStatus.PENDING, em.find(Transfer.class, pull).status());
+        JsonObject claim = handovers.claim(clerk.actor(), phone.token(), pull, approved.getString("claimCode"));
+        assertEquals(INFO, claim.getJsonObject("sessionInfo"));
+        assertEquals(List.of(AuditAction.SESSION_OPENED, AuditAction.PULL_REQUESTED, AuditAction.PULL_APPROVED,
+                AuditAction.PULL_APPROVED, AuditAction.TRANSFER_CLAIMED), clerk.actionsOf(session.id()));
+    }
+
+    @Test
+    void anApprovalAfterThePullsTimeKeepsItsExpiry() throws Exception {
+        Registered desktop = clerk.register("desktop", DeviceKind.DESKTOP);
+        Registered phone = clerk.register("phone", DeviceKind.PHONE);
+        Opened session = clerk.open(desktop);
+        String pull = pulls.request(clerk.actor(), phone.token(), session.id()).getString("id");
+        pastItsTime(pull);
+
+        CommittedRefusal gone = assertThrows(CommittedRefusal.class,
+                () -> pulls.approve(clerk.actor(), desktop.token(), pull, session.token(), EjbClerk.encoded(INFO), BASE));
+
+        assertEquals(Problem.TRANSFER_GONE, gone.problem());
+        assertEquals(TransferStatus.EXPIRED, em.find(Transfer.class, pull).status());
+        assertEquals(1, clerk.count(session.id(), AuditAction.TRANSFER_EXPIRED));
     }
 
     @Test
     void prohibitionTimerEndsTheProhibitionOnceWhenItsTimeIsUp() throws Exception {
-        Offer offer = handOver();
+        Offer offer = clerk.handOver();
         Instant now = clock.instant();
-        Prohibition shortOne = new Prohibition(alice.user(), offer.session().id(), offer.desktop().id(),
+        Prohibition shortOne = new Prohibition(clerk.actor().user(), offer.session().id(), offer.desktop().id(),
                 offer.transferId(), now, now.plusSeconds(2));
         tx.begin();
         em.persist(shortOne);
@@ -163,66 +240,46 @@ class TransferFlowInContainerIT {
         Instant ended = awaitEnd(shortOne.id(), now.plusSeconds(4));
 
         assertFalse(ended.isBefore(shortOne.untilAt()), "ended at " + ended + ", before " + shortOne.untilAt());
-        assertEquals(1, prohibitionsEnded(offer.session().id()));
+        assertEquals(1, clerk.count(offer.session().id(), AuditAction.PROHIBITION_ENDED));
         assertFalse(prohibitions.end(shortOne.id()));
-        assertEquals(1, prohibitionsEnded(offer.session().id()));
+        assertEquals(1, clerk.count(offer.session().id(), AuditAction.PROHIBITION_ENDED));
     }
 
-    private record Registered(String id, String token) {
+    @Test
+    void theSweepEndsAProhibitionPastItsTimeThatNoTimerEnded() throws Exception {
+        Offer offer = clerk.handOver();
+        Instant now = clock.instant();
+        Prohibition lapsed = new Prohibition(clerk.actor().user(), offer.session().id(), offer.desktop().id(),
+                offer.transferId(), now.minusSeconds(60), now.minusSeconds(1));
+        tx.begin();
+        em.persist(lapsed);
+        tx.commit();
+
+        prohibitions.endDue();
+        prohibitions.endDue();
+
+        assertTrue(em.find(Prohibition.class, lapsed.id()).endedAt() != null, "ended by the sweep");
+        assertEquals(1, clerk.count(offer.session().id(), AuditAction.PROHIBITION_ENDED));
     }
 
-    private record Opened(String id, String token) {
+    private void pastItsTime(String transferId) throws Exception {
+        tx.begin();
+        em.createQuery("update Transfer t set t.expiresAt = :past where t.id = :id")
+                .setParameter("past", clock.instant().minusSeconds(1)).setParameter("id", transferId).executeUpdate();
+        tx.commit();
     }
 
-    /** A desktop holding a session has offered it to a phone. */
-    private record Offer(Registered desktop, Registered phone, Opened session, String transferId, String claimCode) {
-    }
-
-    private Registered register(String name, DeviceKind kind) {
-        RegisteredDevice device = devices.register(alice, name, kind, "test", null);
-        return new Registered(device.id(), device.deviceToken());
-    }
-
-    private Opened open(Registered device) {
-        JsonObject session = sessions.open(alice, device.token(), "loans", Json.createObjectBuilder().add("form", "loan-42").build());
-        return new Opened(session.getString("id"), session.getString("sessionToken"));
-    }
-
-    private Offer offerToPhone() {
-        Registered desktop = register("desktop", DeviceKind.DESKTOP);
-        Registered phone = register("phone", DeviceKind.PHONE);
-        Opened session = open(desktop);
-        JsonObject transfer = transfers.request(alice, desktop.token(), session.id(), session.token(), phone.id(), INFO, BASE);
-        return new Offer(desktop, phone, session, transfer.getString("id"), transfer.getString("claimCode"));
-    }
-
-    private Offer handOver() {
-        Offer offer = offerToPhone();
-        JsonObject claim = handovers.claim(alice, offer.phone().token(), offer.transferId(), offer.claimCode());
-        handovers.restore(alice, offer.phone().token(), offer.session().id(), claim.getString("restoreToken"), INFO);
-        return offer;
+    private void assertLastRefused(String sessionId, Problem problem) {
+        List<AuditEntry> audit = clerk.auditOf(sessionId);
+        AuditEntry refusal = audit.get(audit.size() - 1);
+        assertEquals(AuditEntry.Outcome.REFUSED, refusal.outcome());
+        assertEquals(problem.code(), refusal.reason());
     }
 
     private List<Prohibition> prohibitionsOf(String transferId) {
         return em.createQuery("select p from Prohibition p where p.transferId = :transfer", Prohibition.class)
                 .setParameter("transfer", transferId)
                 .getResultList();
-    }
-
-    private List<AuditEntry> auditOf(String sessionId) {
-        return em.createQuery("select a from AuditRecord a where a.sessionId = :session order by a.id", AuditRecord.class)
-                .setParameter("session", sessionId)
-                .getResultStream()
-                .map(AuditRecord::entry)
-                .toList();
-    }
-
-    private static List<AuditAction> actions(List<AuditEntry> audit) {
-        return audit.stream().map(AuditEntry::action).toList();
-    }
-
-    private long prohibitionsEnded(String sessionId) {
-        return auditOf(sessionId).stream().filter(e -> e.action() == AuditAction.PROHIBITION_ENDED).count();
     }
 
     private Instant awaitEnd(String prohibitionId, Instant deadline) throws InterruptedException {
