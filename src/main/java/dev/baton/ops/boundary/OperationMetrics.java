@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -33,6 +34,7 @@ import java.util.Locale;
 @Priority(Integer.MIN_VALUE)
 public class OperationMetrics implements ContainerRequestFilter, ContainerResponseFilter {
 
+    private static final String API = "api/v1/";
     private static final String STARTED = OperationMetrics.class.getName() + ".started";
 
     @Inject
@@ -57,13 +59,26 @@ public class OperationMetrics implements ContainerRequestFilter, ContainerRespon
         }
     }
 
-    /** {@code transfers.claim} for {@code TransfersResource.claim}; {@code unmatched} when no method served the call. */
+    /**
+     * {@code sessions.restore} for {@code POST api/v1/sessions/{id}/restore}: the API's resource family
+     * (the first segment after {@code api/v1/}) and the method, so a name follows the API, not where its
+     * code lives; outside the API the resource class names the family. {@code unmatched} when no method
+     * served the call.
+     */
     static String operation(Method method) {
         if (method == null) {
             return "unmatched";
         }
-        String type = method.getDeclaringClass().getSimpleName().replaceFirst("Resource$", "");
-        return type.substring(0, 1).toLowerCase(Locale.ROOT) + type.substring(1) + "." + method.getName();
+        Class<?> type = method.getDeclaringClass();
+        Path path = type.getAnnotation(Path.class);
+        String family;
+        if (path != null && path.value().startsWith(API)) {
+            family = path.value().substring(API.length()).split("/", 2)[0];
+        } else {
+            String name = type.getSimpleName().replaceFirst("Resource$", "");
+            family = name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
+        }
+        return family + "." + method.getName();
     }
 
     /** The problem a problem+json body names by its {@code code}; by its status if it names none Baton knows. */

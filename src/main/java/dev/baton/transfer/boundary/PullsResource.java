@@ -39,7 +39,7 @@ public class PullsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response request(@HeaderParam(DEVICE_TOKEN) String deviceToken, byte[] body, @Context UriInfo uri) {
+    public Response requestPull(@HeaderParam(DEVICE_TOKEN) String deviceToken, byte[] body, @Context UriInfo uri) {
         JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
         if (request.containsKey("targetDeviceId")) {
             throw Fields.invalid("A pull names only 'sessionId' and is asked by the device that wants the session;"

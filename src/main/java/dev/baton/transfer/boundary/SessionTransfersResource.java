@@ -46,7 +46,7 @@ public class SessionTransfersResource {
     Caller caller;
 
     @POST
-    public Response request(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
+    public Response requestTransfer(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
                             @HeaderParam(SESSION_TOKEN) String sessionToken,
                             @HeaderParam(SessionInfo.HEADER) String sessionInfo, @QueryParam("qr") String qr, byte[] body,
                             @Context UriInfo uri) {

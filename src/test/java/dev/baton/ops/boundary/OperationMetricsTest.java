@@ -2,6 +2,7 @@ package dev.baton.ops.boundary;
 
 import dev.baton.platform.problem.Problem;
 import dev.baton.platform.problem.Problems;
+import jakarta.ws.rs.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -9,14 +10,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class OperationMetricsTest {
 
+    @Path("api/v1/transfers/{id}")
     static class TransfersResource {
         public void claim() {
         }
     }
 
+    /** A session's restore, served by the transfer feature: named by the API, not by its code's place. */
+    @Path("api/v1/sessions/{id}/restore")
+    static class RestoreResource {
+        public void restore() {
+        }
+    }
+
+    static class UiResource {
+        public void page() {
+        }
+    }
+
     @Test
-    void anOperationIsTheResourceAndItsMethod() throws Exception {
+    void anOperationIsTheApisResourceFamilyAndTheMethod() throws Exception {
         assertEquals("transfers.claim", OperationMetrics.operation(TransfersResource.class.getMethod("claim")));
+        assertEquals("sessions.restore", OperationMetrics.operation(RestoreResource.class.getMethod("restore")));
+        assertEquals("ui.page", OperationMetrics.operation(UiResource.class.getMethod("page")));
         assertEquals("unmatched", OperationMetrics.operation(null));
     }
 
