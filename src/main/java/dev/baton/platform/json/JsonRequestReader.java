@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -38,8 +40,10 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
 
     @Override
     public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, String> headers, InputStream body) {
-        return read(type, body);
+            MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+        // The whole body before parsing: a body that stops arriving is then a read that times out
+        // (answered 408), not a JSON object that seems cut short.
+        return read(type, new ByteArrayInputStream(body.readAllBytes()));
     }
 
     /** The record a body holds, or an {@code invalid-request} naming what is wrong. */
