@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A device a user registered. It is active until revoked, and never active again after. The
@@ -35,6 +36,8 @@ public class Device {
     /** How stale {@code lastSeenAt} may get before a call writes it again. */
     public static final Duration SEEN_RESOLUTION = Duration.ofMinutes(1);
 
+    /** Named for the API's document, where a bare {@code Status} would be ambiguous. */
+    @Schema(name = "DeviceStatus")
     public enum Status { ACTIVE, REVOKED }
 
     @Id

@@ -21,8 +21,9 @@ import org.eclipse.yasson.YassonJsonb;
 /**
  * The one JSON-B configuration, for request records and answers alike: members JSON-B does not know
  * are refused, a string is only a JSON string (Yasson would take {@code 5} and {@code true} as
- * text), enum values are lower case both ways, and {@code null} members are written, so every
- * named member of an answer is present as in {@link Jsons}.
+ * text), enum values are written as Baton writes every code ({@link #enumValue}: lower case, words
+ * joined by {@code -}) and read in any case, and {@code null} members are written, so every named
+ * member of an answer is present as in {@link Jsons}.
  */
 @Provider
 public class JsonBinding implements ContextResolver<Jsonb> {
@@ -41,6 +42,11 @@ public class JsonBinding implements ContextResolver<Jsonb> {
     /** An answer record as a JSON object, for answers still assembled by hand around it. */
     public static JsonObject object(Record answer) {
         return (JsonObject) ((YassonJsonb) JSONB).toJsonStructure(answer);
+    }
+
+    /** An enum value as answers carry it: {@code AWAITING_APPROVAL} is {@code awaiting-approval}. */
+    public static String enumValue(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A value of the wrong JSON type; the reader names the member it was found in. */
@@ -80,7 +86,7 @@ public class JsonBinding implements ContextResolver<Jsonb> {
         }
     }
 
-    /** Any case, as {@link Fields#choice} took them; a raw type, since Yasson matches the binding by class. */
+    /** Any case, {@code -} or {@code _} between words; a raw type, since Yasson matches the binding by class. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     static final class Enums implements JsonbDeserializer<Enum> {
         @Override
@@ -93,7 +99,7 @@ public class JsonBinding implements ContextResolver<Jsonb> {
                 throw new WrongType("must be a string");
             }
             try {
-                return Enum.valueOf((Class) type, string.getString().toUpperCase(Locale.ROOT));
+                return Enum.valueOf((Class) type, string.getString().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new WrongType("is not one of the known values");
             }
@@ -104,7 +110,7 @@ public class JsonBinding implements ContextResolver<Jsonb> {
     static final class LowerCaseEnums implements JsonbSerializer<Enum> {
         @Override
         public void serialize(Enum value, JsonGenerator generator, SerializationContext context) {
-            generator.write(value.name().toLowerCase(Locale.ROOT));
+            generator.write(enumValue(value));
         }
     }
 }

@@ -1,0 +1,156 @@
+package dev.baton.platform.openapi;
+
+import dev.baton.platform.problem.Problem;
+import dev.baton.platform.problem.Problems;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Completes the OpenAPI document Payara builds from the resources, their records and
+ * {@code META-INF/openapi.yaml}, with what holds for the whole API:
+ * <ul>
+ * <li>enum values as JSON-B writes them ({@code awaiting-approval});</li>
+ * <li>every member of a record required, unless it is {@code nullable} — answers write every member,
+ * requests leave out only what may be null — and no member besides;</li>
+ * <li>each operation's refusals, named by their codes in its {@value #REFUSALS} extension, plus those
+ * every API call may meet ({@code unauthenticated}; {@code rate-limited} for writes), as
+ * {@code application/problem+json} answers per status, each code with its example;</li>
+ * <li>the Baton headers a resource reads as the shared parameters, and {@code DPoP} beside the device token.</li>
+ * </ul>
+ * A code that is not one of {@link Problem}'s fails the document: a typo is not published.
+ */
+public class ApiDocument implements OASFilter {
+
+    /** The operation extension listing the codes it may refuse with, comma-separated. */
+    public static final String REFUSALS = "x-baton-refusals";
+
+    private static final String API = "/api/";
+    private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
+            PathItem.HttpMethod.DELETE, PathItem.HttpMethod.PATCH);
+    /** Header parameters described once, in {@code package-info}, under their names. */
+    private static final Set<String> SHARED_PARAMETERS = Set.of("Baton-Device-Token", "Baton-Session-Token",
+            "Baton-Session-Info", "If-Match");
+    /** Refusals that tell the client when to come back. */
+    private static final Set<Problem> WITH_RETRY_AFTER = Set.of(Problem.RATE_LIMITED, Problem.TOO_MANY_STREAMS,
+            Problem.ACCESS_PROHIBITED);
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getEnumeration() != null && schema.getEnumeration().stream().allMatch(String.class::isInstance)) {
+            schema.setType(Schema.SchemaType.STRING);
+            schema.setEnumeration(schema.getEnumeration().stream()
+                    .map(value -> (Object) ((String) value).toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .toList());
+        }
+        if (schema.getProperties() != null && !schema.getProperties().isEmpty() && schema.getAdditionalPropertiesBoolean() == null
+                && schema.getAdditionalPropertiesSchema() == null) {
+            schema.setRequired(schema.getProperties().entrySet().stream()
+                    .filter(member -> !Boolean.TRUE.equals(member.getValue().getNullable()))
+                    .map(Map.Entry::getKey)
+                    .toList());
+            schema.setAdditionalPropertiesBoolean(false);
+        }
+        return schema;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI document) {
+        document.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (path.startsWith(API)) {
+                shareParameters(operation);
+                addRefusals(operation, refusals(path, method, operation));
+            }
+        }));
+    }
+
+    private static List<Problem> refusals(String path, PathItem.HttpMethod method, Operation operation) {
+        List<Problem> refusals = new ArrayList<>(List.of(Problem.UNAUTHENTICATED));
+        if (WRITES.contains(method)) {
+            refusals.add(Problem.RATE_LIMITED);
+        }
+        Map<String, Object> extensions = operation.getExtensions();
+        Object named = extensions == null ? null : extensions.get(REFUSALS);
+        if (named != null) {
+            Map<String, Problem> byCode = Arrays.stream(Problem.values()).collect(Collectors.toMap(Problem::code, Function.identity()));
+            // Payara hands the annotation's value over as a String[] of one.
+            String codes = named instanceof String[] values ? String.join(",", values) : named.toString();
+            for (String code : codes.split(",")) {
+                Problem problem = byCode.get(code.strip());
+                if (problem == null) {
+                    throw new IllegalStateException("Unknown problem code '" + code.strip() + "' at " + method + " " + path);
+                }
+                refusals.add(problem);
+            }
+            operation.removeExtension(REFUSALS);
+            // SmallRye copies a method's extensions onto its declared answers too.
+            operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(REFUSALS));
+        }
+        return refusals;
+    }
+
+    private static void shareParameters(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        for (Parameter parameter : operation.getParameters()) {
+            boolean shared = parameter.getIn() == Parameter.In.HEADER && SHARED_PARAMETERS.contains(parameter.getName());
+            parameters.add(shared ? OASFactory.createParameter().ref(parameter.getName()) : parameter);
+            if (shared && parameter.getName().equals("Baton-Device-Token")) {
+                parameters.add(OASFactory.createParameter().ref("DPoP"));
+            }
+        }
+        operation.setParameters(parameters);
+    }
+
+    private static void addRefusals(Operation operation, List<Problem> refusals) {
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        Map<Integer, List<Problem>> byStatus = refusals.stream()
+                .distinct()
+                .collect(Collectors.groupingBy(Problem::status, TreeMap::new, Collectors.toList()));
+        byStatus.forEach((status, problems) -> responses.addAPIResponse(Integer.toString(status), refusal(problems)));
+        operation.setResponses(responses);
+    }
+
+    private static APIResponse refusal(List<Problem> problems) {
+        Schema code = OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                .enumeration(problems.stream().map(p -> (Object) p.code()).toList());
+        Schema schema = OASFactory.createSchema()
+                .addAllOf(OASFactory.createSchema().ref("Problem"))
+                .addAllOf(OASFactory.createSchema().addProperty("code", code));
+        Map<String, Example> examples = new LinkedHashMap<>();
+        problems.forEach(problem -> examples.put(problem.code(), OASFactory.createExample()
+                .summary(problem.title())
+                .value(Map.of("type", problem.type(), "title", problem.title(), "status", problem.status(),
+                        "detail", problem.title() + ".", "code", problem.code()))));
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(problems.stream().map(p -> "`" + p.code() + "`: " + p.title()).collect(Collectors.joining("; ")))
+                .content(OASFactory.createContent().addMediaType(Problems.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(schema).examples(examples)));
+        if (problems.stream().anyMatch(WITH_RETRY_AFTER::contains)) {
+            response.addHeader("Retry-After", OASFactory.createHeader().ref("Retry-After"));
+        }
+        if (problems.get(0).status() == 401) {
+            response.addHeader("WWW-Authenticate", OASFactory.createHeader().ref("WWW-Authenticate"));
+        }
+        return response;
+    }
+}
