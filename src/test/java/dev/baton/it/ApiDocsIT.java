@@ -30,6 +30,10 @@ class ApiDocsIT {
             browser.open(base.resolve("api/docs"));
             browser.await(By.cssSelector("[data-path='/api/v1/devices']"), WAIT);
             browser.screenshot("operations");
+            // An operation opened: its parameters, answers and schemas drawn too.
+            browser.await(By.cssSelector("[data-path='/api/v1/devices/{id}']"), WAIT).click();
+            browser.await(By.cssSelector(".opblock.is-open .responses-wrapper"), WAIT);
+            browser.screenshot("operation-open");
             @SuppressWarnings("unchecked")
             List<String> requested = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
                     "return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]");
@@ -47,13 +51,19 @@ class ApiDocsIT {
         assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
         assertTrue(page.header("Content-Security-Policy").contains("script-src 'self';"), page.header("Content-Security-Policy"));
         assertEquals(303, api.get("/api/docs").send().status());
-        assertEquals("text/javascript; charset=utf-8", api.get("/api/docs/swagger-ui-bundle.js").send().header("Content-Type"));
-        assertEquals("text/javascript; charset=utf-8", api.get("/api/docs/docs.js").send().header("Content-Type"));
-        assertEquals("text/css; charset=utf-8", api.get("/api/docs/swagger-ui.css").send().header("Content-Type"));
-        for (String other : List.of("index.html", "swagger-ui.js", "swagger-initializer.js", "..%2F..%2Fapp%2Fapp.js", "docs.js.map")) {
+        assertType("text/javascript", "swagger-ui-bundle.js");
+        assertType("text/javascript", "docs.js");
+        assertType("text/css", "swagger-ui.css");
+        for (String other : List.of("index.html", "swagger-ui.js", "swagger-initializer.js", "oauth2-redirect.html", "docs.js.map")) {
             Reply refused = api.get("/api/docs/" + other).send();
             assertEquals(404, refused.status(), other + ": " + refused);
             assertEquals("not-found", refused.code(), other);
         }
+    }
+
+    private void assertType(String type, String file) {
+        Reply reply = api.get("/api/docs/" + file).send();
+        assertEquals(200, reply.status(), file);
+        assertTrue(reply.header("Content-Type").startsWith(type + ";"), file + ": " + reply.header("Content-Type"));
     }
 }

@@ -49,8 +49,8 @@ class OpenApiIT {
     }
 
     @Test
-    void everyApiOperationIsDescribedCompletely() {
-        List<String> findings = new ArrayList<>();
+    void theDocumentIsValidAndDescribesEveryApiOperationCompletely() {
+        List<String> findings = new ArrayList<>(document.findings());
         Set<String> operationIds = new HashSet<>();
         for (OpenApiDocument.Entry entry : apiOperations()) {
             Operation operation = entry.operation();
