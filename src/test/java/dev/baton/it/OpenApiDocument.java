@@ -62,10 +62,15 @@ public final class OpenApiDocument {
     public static OpenApiDocument fetch(Api api) {
         Reply reply = api.get("/openapi").header("Accept", "application/json").send();
         assertEquals(200, reply.status(), reply::toString);
+        return read(reply.text());
+    }
+
+    /** Reads a document given as text (JSON or YAML); fails if it cannot be read. */
+    public static OpenApiDocument read(String text) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(true);
-        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(reply.text(), null, options);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(text, null, options);
         assertNotNull(parsed.getOpenAPI(), () -> "Unreadable OpenAPI document: " + parsed.getMessages());
         List<String> findings = parsed.getMessages() == null ? List.of()
                 : parsed.getMessages().stream().filter(message -> !message.equals(PAYARA_ENDPOINTS)).toList();
