@@ -27,7 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(SharedBaton.class)
 class OpenApiIT {
 
-    /** Baton's own pages, not its API: the clerk's pages and their files, and the API page itself. */
+    /**
+     * Baton's own pages, not its API: the clerk's pages and their files, and the API page itself
+     * (the container's error page, {@code /problem}, is a servlet, no resource method).
+     */
     private static final Set<String> NOT_API = Set.of("GET /app", "GET /app/{file}", "GET /app/config",
             "GET /client/v1/{file}", "GET /api/docs", "GET /api/docs/{file}");
 
