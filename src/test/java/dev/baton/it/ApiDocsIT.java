@@ -31,8 +31,9 @@ class ApiDocsIT {
             browser.await(By.cssSelector("[data-path='/api/v1/devices']"), WAIT);
             browser.screenshot("operations");
             // An operation opened: its parameters, answers and schemas drawn too.
-            browser.await(By.cssSelector("[data-path='/api/v1/devices/{id}']"), WAIT).click();
-            browser.await(By.cssSelector(".opblock.is-open .responses-wrapper"), WAIT);
+            String device = "//div[contains(@class, 'opblock-get')][.//*[@data-path='/api/v1/devices/{id}']]";
+            browser.await(By.xpath(device + "//button[contains(@class, 'opblock-summary-control')]"), WAIT).click();
+            browser.await(By.xpath(device + "[contains(@class, 'is-open')]//*[contains(@class, 'responses-wrapper')]"), WAIT);
             browser.screenshot("operation-open");
             @SuppressWarnings("unchecked")
             List<String> requested = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
