@@ -117,7 +117,8 @@ public class UiResource {
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
-    private static Optional<byte[]> read(String resource) {
+    /** The bytes of a file packed with Baton, if there is one. */
+    static Optional<byte[]> read(String resource) {
         try (InputStream in = UiResource.class.getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException unreadable) {

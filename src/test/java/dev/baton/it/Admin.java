@@ -19,8 +19,13 @@ public final class Admin {
 
     /** An admin holding {@code baton-admin} alone. */
     public static Admin fresh() {
+        return fresh(new Api(SharedBaton.server().base()));
+    }
+
+    /** The same, calling through {@code api}. */
+    public static Admin fresh(Api api) {
         String user = "admin-" + UUID.randomUUID();
-        return new Admin(new Api(SharedBaton.server().base()), user, SharedBaton.issuer().token(user, "baton-admin"));
+        return new Admin(api, user, SharedBaton.issuer().token(user, "baton-admin"));
     }
 
     /** {@code GET /admin/users/{user}}. */

@@ -15,8 +15,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
-/** A small HTTP client for Baton's API: {@code api.post("devices").bearer(t).json(body).send()}. */
+/**
+ * A small HTTP client for Baton's API: {@code api.post("devices").bearer(t).json(body).send()}. An
+ * API {@link #observed} by someone hands them every answer it gets (OpenApiIT checks each against
+ * Baton's OpenAPI document).
+ */
 public final class Api {
 
     /**
@@ -27,9 +32,20 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
+    private final Consumer<Reply> observer;
 
     public Api(URI base) {
+        this(base, reply -> { });
+    }
+
+    private Api(URI base, Consumer<Reply> observer) {
         this.base = base;
+        this.observer = observer;
+    }
+
+    /** The same API, whose every answer {@code observer} sees before the caller does. */
+    public Api observed(Consumer<Reply> observer) {
+        return new Api(base, observer);
     }
 
     public Call get(String path) {
@@ -125,7 +141,9 @@ public final class Api {
         }
 
         public Reply send() {
-            return Api.send(CLIENT, request());
+            Reply reply = Api.send(CLIENT, request());
+            observer.accept(reply);
+            return reply;
         }
     }
 }
