@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The browsable API page, {@code /api/docs/}: Swagger UI showing Baton's own OpenAPI document
@@ -54,7 +53,6 @@ public class ApiDocsResource {
 
     /** {@code /api/docs/} is the page; {@code /api/docs} leads there, so that its relative links resolve. */
     @GET
-    @Operation(hidden = true)
     public Response page(@Context UriInfo uri) {
         if (!uri.getPath().endsWith("/")) {
             return Response.seeOther(uri.getBaseUri().resolve("api/docs/")).build();
@@ -65,7 +63,6 @@ public class ApiDocsResource {
 
     @GET
     @Path("{file}")
-    @Operation(hidden = true)
     public Response file(@PathParam("file") String name) {
         Asset asset = FILES.get(name);
         if (asset == null) {

@@ -73,12 +73,48 @@ public class ApiDocument implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI document) {
+        Map<String, Schema> components = document.getComponents() == null || document.getComponents().getSchemas() == null
+                ? Map.of() : document.getComponents().getSchemas();
+        components.values().forEach(schema -> inlineNullableValues(schema, components));
         document.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (path.startsWith(API)) {
                 shareParameters(operation);
                 addRefusals(operation, refusals(path, method, operation));
             }
         }));
+    }
+
+    /**
+     * A nullable member typed by a named value schema ({@code Instant}, an enum) comes as
+     * {@code allOf: [$ref]} beside {@code nullable: true}, and OpenAPI 3.0 does not carry the
+     * {@code nullable} into the reference: a {@code null} would not match. The value schema is copied in
+     * instead.
+     */
+    private static void inlineNullableValues(Schema record, Map<String, Schema> components) {
+        if (record.getProperties() == null) {
+            return;
+        }
+        record.getProperties().forEach((name, member) -> {
+            if (!Boolean.TRUE.equals(member.getNullable()) || member.getAllOf() == null || member.getAllOf().size() != 1) {
+                return;
+            }
+            String ref = member.getAllOf().get(0).getRef();
+            Schema value = ref == null ? null : components.get(ref.substring(ref.lastIndexOf('/') + 1));
+            if (value != null && value.getProperties() == null) {
+                member.setAllOf(null);
+                member.setType(value.getType());
+                member.setFormat(value.getFormat());
+                member.setEnumeration(value.getEnumeration() == null ? null : withNull(value.getEnumeration()));
+                member.setExample(value.getExample() == null ? member.getExample() : value.getExample());
+            }
+        });
+    }
+
+    /** A nullable enum lists {@code null} among its values, or a validator refuses the {@code null}. */
+    private static List<Object> withNull(List<Object> values) {
+        List<Object> all = new ArrayList<>(values);
+        all.add(null);
+        return all;
     }
 
     private static List<Problem> refusals(String path, PathItem.HttpMethod method, Operation operation) {

@@ -13,6 +13,8 @@
                 a public key proves each call with a `DPoP` proof. Every answer carries `X-Request-Id` (the \
                 caller's, if it sent 1 to 64 of `A-Z a-z 0-9 . _ -`, else a new one). Refusals are \
                 `application/problem+json` with a stable `code`."""),
+        // Relative: the document holds for whatever address Baton is reached at.
+        servers = @Server(url = "/"),
         security = @SecurityRequirement(name = "accessToken"),
         components = @Components(
                 securitySchemes = @SecurityScheme(securitySchemeName = "accessToken", type = SecuritySchemeType.HTTP,
@@ -69,3 +71,4 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
