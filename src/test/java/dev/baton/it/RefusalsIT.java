@@ -115,7 +115,7 @@ class RefusalsIT {
         assertEquals("transfer-not-authorized", byTarget.code());
         assertEquals(204, clerk.api.delete("transfers/" + transfer.getString("id")).bearer(clerk.jwt()).device(desktop.token()).send().status());
         Reply status = clerk.api.get("transfers/" + transfer.getString("id")).bearer(clerk.jwt()).device(phone.token()).send();
-        assertEquals("CANCELLED", status.get("status"));
+        assertEquals("cancelled", status.get("status"));
         assertEquals("transfer-gone", clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode")).code());
     }
 

@@ -27,7 +27,7 @@ class TransferFlowIT {
         try (DeviceEvents desktopEvents = DeviceEvents.listen(clerk, desktop);
              DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
             JsonObject transfer = clerk.offer(desktop, session, phone);
-            assertEquals("PENDING", transfer.getString("status"));
+            assertEquals("pending", transfer.getString("status"));
             assertTrue(transfer.getString("claimCode").matches("[2-9A-HJKMNP-TV-Z]{8}"));
             assertEquals(transfer.getString("id"), phoneEvents.await("transfer-offered", Duration.ofSeconds(5)).data().getString("transferId"));
 
