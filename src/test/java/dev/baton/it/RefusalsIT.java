@@ -99,6 +99,11 @@ class RefusalsIT {
         Reply otherInfo = clerk.restoreReply(phone, session.id(), claim.get("restoreToken"), Json.createObjectBuilder().add("page", "/admin").build());
         assertEquals(400, otherInfo.status());
         assertEquals("session-info-invalid", otherInfo.code());
+        for (String body : new String[] {"{\"restoreToken\":\"t\"}", "{\"restoreToken\":\"t\",\"sessionInfo\":[]}"}) {
+            Reply noInfo = clerk.api.post("sessions/" + session.id() + "/restore").bearer(clerk.jwt()).device(phone.token())
+                    .json(body).send();
+            assertEquals("session-info-invalid", noInfo.code(), body);
+        }
         Reply fromDesktop = clerk.restoreReply(desktop, session.id(), claim.get("restoreToken"), info);
         assertEquals("transfer-not-authorized", fromDesktop.code());
 
