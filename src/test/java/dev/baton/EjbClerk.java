@@ -8,6 +8,8 @@ import dev.baton.device.boundary.RegisteredDevice;
 import dev.baton.device.entity.DeviceKind;
 import dev.baton.platform.security.Actor;
 import dev.baton.session.boundary.SessionService;
+import dev.baton.transfer.boundary.ClaimableTransfer;
+import dev.baton.transfer.boundary.ClaimedTransfer;
 import dev.baton.transfer.boundary.HandoverService;
 import dev.baton.transfer.boundary.TransferService;
 import jakarta.enterprise.context.Dependent;
@@ -77,15 +79,15 @@ public class EjbClerk {
         Registered desktop = register("desktop", DeviceKind.DESKTOP);
         Registered phone = register("phone", DeviceKind.PHONE);
         Opened session = open(desktop);
-        JsonObject transfer = transfers.request(actor, desktop.token(), session.id(), session.token(), phone.id(), INFO, BASE);
-        return new Offer(desktop, phone, session, transfer.getString("id"), transfer.getString("claimCode"));
+        ClaimableTransfer transfer = transfers.request(actor, desktop.token(), session.id(), session.token(), phone.id(), INFO, BASE);
+        return new Offer(desktop, phone, session, transfer.id(), transfer.claimCode());
     }
 
     /** The whole move: offered, claimed and restored on the phone; the desktop is kept out. */
     public Offer handOver() {
         Offer offer = offerToPhone();
-        JsonObject claim = handovers.claim(actor, offer.phone().token(), offer.transferId(), offer.claimCode());
-        handovers.restore(actor, offer.phone().token(), offer.session().id(), claim.getString("restoreToken"), INFO);
+        ClaimedTransfer claim = handovers.claim(actor, offer.phone().token(), offer.transferId(), offer.claimCode());
+        handovers.restore(actor, offer.phone().token(), offer.session().id(), claim.restoreToken(), INFO);
         return offer;
     }
 

@@ -103,7 +103,7 @@ export class Baton {
 
   /**
    * Offers a held session to another device of the user. `info` travels in the
-   * Baton-Session-Info header; the answer has `claimCode`, `claimPage` and, with `qr`, `claimQr` (SVG).
+   * Baton-Session-Info header; the answer has `claimCode`, `claimPage` and `claimQr` (SVG; null without `qr`).
    */
   async offer(held, targetDeviceId, info = {}, { qr = true } = {}) {
     return this.#call('POST', `sessions/${encodeURIComponent(held.id)}/transfers${qr ? '?qr=svg' : ''}`, {
@@ -128,7 +128,7 @@ export class Baton {
 
   /**
    * "Continue here": asks the device holding `sessionId` (a session of the user held elsewhere) to
-   * let it move to this device. Answers `{id, direction: 'pull', status: 'AWAITING_APPROVAL', ...}`;
+   * let it move to this device. Answers `{id, direction: 'pull', status: 'awaiting-approval', ...}`;
    * the holder hears `transfer-requested`, and this device `transfer-approved` or `transfer-denied`.
    * Once approved, claim it with the code the holder shows, then restore it, as an offer.
    */
@@ -139,7 +139,7 @@ export class Baton {
   /**
    * The holder lets a pull of its session go ahead. `info` travels in the Baton-Session-Info header,
    * as with `offer`; `held` is the session as held here (`{id, sessionToken}`). Answers
-   * `{status: 'PENDING', claimCode, claimPage, ...}`: show the code to the user, to type there.
+   * `{status: 'pending', claimCode, claimPage, ...}`: show the code to the user, to type there.
    */
   async approve(transferId, info = {}, held, { qr = false } = {}) {
     return this.#call('POST', `transfers/${encodeURIComponent(transferId)}/approve${qr ? '?qr=svg' : ''}`, {
@@ -147,7 +147,7 @@ export class Baton {
     });
   }
 
-  /** The holder refuses a pull: `{status: 'DENIED', ...}`; the asking device hears `transfer-denied`. */
+  /** The holder refuses a pull: `{status: 'denied', ...}`; the asking device hears `transfer-denied`. */
   async deny(transferId) {
     return this.#call('POST', `transfers/${encodeURIComponent(transferId)}/deny`, { asDevice: true });
   }

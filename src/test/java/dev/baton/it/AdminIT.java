@@ -55,7 +55,7 @@ class AdminIT {
         assertFalse(session.containsKey("state"), "no state: " + session);
         JsonObject open = single(user.getJsonArray("transfers"));
         assertEquals(transfer.getString("id"), open.getString("id"));
-        assertEquals("PENDING", open.getString("status"));
+        assertEquals("pending", open.getString("status"));
         assertEquals(tablet.id(), open.getString("targetDeviceId"));
         JsonObject prohibition = single(user.getJsonArray("prohibitions"));
         assertEquals(moved.id(), prohibition.getString("sessionId"));
@@ -140,7 +140,7 @@ class AdminIT {
         assertEquals("session-token-invalid", clerk.readSessionReply(desktop, first).code());
         assertEquals("session-token-invalid", clerk.readSessionReply(phone, second).code());
         assertEquals("session-token-invalid", clerk.readSessionReply(desktop, offered).code());
-        assertEquals("CANCELLED", clerk.api.get("transfers/" + transferId).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
+        assertEquals("cancelled", clerk.api.get("transfers/" + transferId).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
         assertEquals(0, clerk.api.get("sessions").bearer(clerk.jwt()).send().array().size());
 
         Audit audit = Audit.of(clerk);

@@ -69,7 +69,7 @@ class DeviceIT {
         assertEquals("revoked", clerk.api.get("devices/" + desktop.id()).bearer(clerk.jwt()).send().get("status"));
         assertEquals("device-not-registered", clerk.readSessionReply(desktop, session).code());
         Reply transfer = clerk.api.get("transfers/" + transferId).bearer(clerk.jwt()).device(phone.token()).send();
-        assertEquals("CANCELLED", transfer.get("status"));
+        assertEquals("cancelled", transfer.get("status"));
         assertEquals(0, clerk.api.get("sessions").bearer(clerk.jwt()).send().array().size(), "its session ended");
     }
 

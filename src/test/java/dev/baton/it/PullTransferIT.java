@@ -37,7 +37,7 @@ class PullTransferIT {
             JsonObject pull = asked.json();
             String id = pull.getString("id");
             assertEquals("pull", pull.getString("direction"));
-            assertEquals("AWAITING_APPROVAL", pull.getString("status"));
+            assertEquals("awaiting-approval", pull.getString("status"));
             assertEquals(desktop.id(), pull.getString("sourceDeviceId"));
             assertEquals(phone.id(), pull.getString("targetDeviceId"));
             assertEquals(session.id(), pull.getString("sessionId"));
@@ -60,12 +60,12 @@ class PullTransferIT {
 
             Reply approved = clerk.approveReply(desktop, session, id);
             assertEquals(200, approved.status(), approved::toString);
-            assertEquals("PENDING", approved.get("status"));
+            assertEquals("pending", approved.get("status"));
             assertEquals("pull", approved.get("direction"));
             assertTrue(approved.get("claimCode").matches("[2-9A-HJKMNP-TV-Z]{8}"), approved::toString);
             assertEquals("no-store", approved.header("Cache-Control"));
             assertEquals(id, phoneEvents.await("transfer-approved", EVENT).data().getString("transferId"));
-            assertEquals("PENDING", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
+            assertEquals("pending", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
 
             Reply claim = clerk.claimReply(phone, id, approved.get("claimCode"));
             assertEquals(200, claim.status(), claim::toString);
@@ -96,7 +96,7 @@ class PullTransferIT {
             String id = clerk.pull(phone, session).getString("id");
             Reply denied = clerk.denyReply(desktop, id);
             assertEquals(200, denied.status(), denied::toString);
-            assertEquals("DENIED", denied.get("status"));
+            assertEquals("denied", denied.get("status"));
             assertFalse(denied.json().containsKey("claimCode"));
             DeviceEvents.Event told = phoneEvents.await("transfer-denied", EVENT);
             assertEquals(id, told.data().getString("transferId"));
@@ -105,7 +105,7 @@ class PullTransferIT {
             assertEquals("transfer-gone", clerk.approveReply(desktop, session, id).code());
             assertEquals("transfer-gone", clerk.denyReply(desktop, id).code());
             assertEquals("transfer-gone", clerk.claimReply(phone, id, "AAAAAAAA").code());
-            assertEquals("DENIED", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
+            assertEquals("denied", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
             assertEquals(200, clerk.readSessionReply(desktop, session).status(), "the holder keeps its session");
         }
         assertEquals(201, clerk.pullReply(phone, session.id()).status(), "a denied pull is closed");
@@ -139,7 +139,7 @@ class PullTransferIT {
         assertEquals("transfer-not-authorized", clerk.api.delete("transfers/" + id).bearer(clerk.jwt()).device(desktop.token())
                 .send().code(), "the holder denies a request, it does not cancel it");
 
-        assertEquals("AWAITING_APPROVAL", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
+        assertEquals("awaiting-approval", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(phone.token()).send().get("status"));
         assertEquals(200, clerk.approveReply(desktop, session, id).status(), "the refusals changed nothing");
         assertEquals(2, refused(session, "PULL_APPROVED", "transfer-not-authorized"));
         assertEquals(2, refused(session, "PULL_DENIED", "transfer-not-authorized"));
@@ -218,7 +218,7 @@ class PullTransferIT {
             Reply late = clerk.approveReply(desktop, session, id);
             assertEquals(410, late.status(), late::toString);
             assertEquals("transfer-gone", late.code());
-            assertEquals("EXPIRED", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(desktop.token()).send().get("status"));
+            assertEquals("expired", clerk.api.get("transfers/" + id).bearer(clerk.jwt()).device(desktop.token()).send().get("status"));
         }
         assertEquals(1, Audit.of(clerk).count("session=" + session.id() + "&action=TRANSFER_EXPIRED"));
         assertEquals(201, clerk.pullReply(phone, session.id()).status());

@@ -99,6 +99,11 @@ class RefusalsIT {
         Reply otherInfo = clerk.restoreReply(phone, session.id(), claim.get("restoreToken"), Json.createObjectBuilder().add("page", "/admin").build());
         assertEquals(400, otherInfo.status());
         assertEquals("session-info-invalid", otherInfo.code());
+        for (String body : new String[] {"{\"restoreToken\":\"t\"}", "{\"restoreToken\":\"t\",\"sessionInfo\":[]}"}) {
+            Reply noInfo = clerk.api.post("sessions/" + session.id() + "/restore").bearer(clerk.jwt()).device(phone.token())
+                    .json(body).send();
+            assertEquals("session-info-invalid", noInfo.code(), body);
+        }
         Reply fromDesktop = clerk.restoreReply(desktop, session.id(), claim.get("restoreToken"), info);
         assertEquals("transfer-not-authorized", fromDesktop.code());
 
@@ -115,7 +120,7 @@ class RefusalsIT {
         assertEquals("transfer-not-authorized", byTarget.code());
         assertEquals(204, clerk.api.delete("transfers/" + transfer.getString("id")).bearer(clerk.jwt()).device(desktop.token()).send().status());
         Reply status = clerk.api.get("transfers/" + transfer.getString("id")).bearer(clerk.jwt()).device(phone.token()).send();
-        assertEquals("CANCELLED", status.get("status"));
+        assertEquals("cancelled", status.get("status"));
         assertEquals("transfer-gone", clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode")).code());
     }
 

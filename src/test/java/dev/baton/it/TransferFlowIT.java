@@ -2,6 +2,7 @@ package dev.baton.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,9 @@ class TransferFlowIT {
         try (DeviceEvents desktopEvents = DeviceEvents.listen(clerk, desktop);
              DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
             JsonObject transfer = clerk.offer(desktop, session, phone);
-            assertEquals("PENDING", transfer.getString("status"));
+            assertEquals("pending", transfer.getString("status"));
+            assertEquals("push", transfer.getString("direction"));
+            assertEquals(JsonValue.NULL, transfer.get("claimQr"), "no QR code unless asked for: " + transfer);
             assertTrue(transfer.getString("claimCode").matches("[2-9A-HJKMNP-TV-Z]{8}"));
             assertEquals(transfer.getString("id"), phoneEvents.await("transfer-offered", Duration.ofSeconds(5)).data().getString("transferId"));
 
@@ -111,6 +114,27 @@ class TransferFlowIT {
         assertEquals("transfer-gone", late.code());
         assertEquals(1, Audit.of(clerk).count("session=" + session.id() + "&action=TRANSFER_EXPIRED"));
         assertEquals(201, clerk.offerReply(desktop, session, phone.id(), Clerk.info()).status());
+    }
+
+    @Test
+    void theClaimPageComesAsAnSvgQrCodeWhenAskedForAndOnlyAsSvg() {
+        Clerk clerk = Clerk.fresh();
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Reply png = offer(clerk, two, "png");
+        assertEquals(400, png.status(), png::toString);
+        assertEquals("'qr' may only be 'svg'.", png.json().getString("detail"));
+
+        Reply svg = offer(clerk, two, "svg");
+        assertEquals(201, svg.status(), svg::toString);
+        assertTrue(svg.get("claimQr").startsWith("<svg "), svg::toString);
+        assertTrue(svg.get("claimPage").endsWith("#transfer=" + svg.get("id") + "&code=" + svg.get("claimCode")));
+    }
+
+    private static Reply offer(Clerk clerk, Clerk.TwoDevices two, String qr) {
+        return clerk.api.post("sessions/" + two.session().id() + "/transfers?qr=" + qr).bearer(clerk.jwt())
+                .device(two.desktop().token()).session(two.session().token())
+                .header("Baton-Session-Info", Clerk.encode(Clerk.info()))
+                .json(Json.createObjectBuilder().add("targetDeviceId", two.phone().id()).build()).send();
     }
 
     private static JsonObject reordered(JsonObject info) {

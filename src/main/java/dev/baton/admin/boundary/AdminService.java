@@ -88,7 +88,7 @@ public class AdminService {
                 "user", user.value(),
                 "devices", array(owned, device -> JsonBinding.object(DeviceView.of(device))),
                 "sessions", array(active, s -> SessionView.summary(s, settings.idleTimeout())),
-                "transfers", array(open, TransferView::of),
+                "transfers", array(open, transfer -> JsonBinding.object(TransferView.of(transfer))),
                 "prohibitions", array(holding, ProhibitionView::of));
     }
 

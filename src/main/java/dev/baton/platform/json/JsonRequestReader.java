@@ -3,6 +3,7 @@ package dev.baton.platform.json;
 import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.Problem;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
@@ -48,10 +49,7 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
 
     /** The record a body holds, or an {@code invalid-request} naming what is wrong. */
     public static <R extends Record> R read(Class<R> type, InputStream body) {
-        Reader text = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-        StrictJsonParser parser = new StrictJsonParser(Jsons.JSON.createParser(text), Problem.INVALID_REQUEST);
+        StrictJsonParser parser = new StrictJsonParser(Jsons.JSON.createParser(utf8(body)), Problem.INVALID_REQUEST);
         try (parser) {
             R record = ((YassonJsonb) JsonBinding.JSONB).fromJson(parser, type);
             if (contentAfter(parser)) {
@@ -61,6 +59,30 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
         } catch (JsonbException | JsonException | IllegalStateException e) {
             throw refusal(type, parser, e);
         }
+    }
+
+    /**
+     * A free-form JSON object (session information a header carries) with the same checks; a refusal
+     * is {@code onError}, with the detail a body would get.
+     */
+    public static JsonObject object(InputStream json, Problem onError) {
+        StrictJsonParser parser = new StrictJsonParser(Jsons.JSON.createParser(utf8(json)), onError);
+        try (parser) {
+            parser.next();
+            JsonObject object = parser.getObject();
+            if (contentAfter(parser)) {
+                throw new BatonException(onError, "Content after the JSON object.");
+            }
+            return object;
+        } catch (JsonException | IllegalStateException e) {
+            throw new BatonException(onError, refusal(JsonObject.class, parser, e).getMessage());
+        }
+    }
+
+    private static Reader utf8(InputStream body) {
+        return new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Parsson's {@code hasNext} throws on anything but the end of input after the object. */

@@ -6,7 +6,6 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
 import dev.baton.device.entity.Device;
 import dev.baton.events.control.DeviceEvent;
-import dev.baton.platform.json.JsonBodies;
 import dev.baton.platform.json.Jsons;
 import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.CommittedRefusal;
@@ -17,7 +16,6 @@ import dev.baton.platform.security.Tokens;
 import dev.baton.prohibition.control.Prohibitions;
 import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.secevent.control.SecurityEvent;
-import dev.baton.session.boundary.SessionView;
 import dev.baton.session.control.SessionAccess;
 import dev.baton.session.control.SessionSettings;
 import dev.baton.session.entity.Session;
@@ -78,7 +76,7 @@ public class HandoverService {
     @Inject
     Event<SecurityEvent> securityEvents;
 
-    public JsonObject claim(Actor actor, String deviceToken, String transferId, String claimCode) {
+    public ClaimedTransfer claim(Actor actor, String deviceToken, String transferId, String claimCode) {
         Instant now = clock.instant();
         AuditEntry.Builder failure = AuditEntry.of(AuditAction.CLAIM_FAILED).by(actor).transfer(transferId);
         if (actor.signedInAt().plus(settings.claimMaxTokenAge()).isBefore(now)) {
@@ -102,11 +100,8 @@ public class HandoverService {
                         .transfer(transfer.id()).device(transfer.sourceDeviceId()).target(device.id()).succeeded());
                 events.fire(new DeviceEvent(transfer.sourceDeviceId(), DeviceEvent.TRANSFER_CLAIMED, transfer.sessionId(),
                         transfer.id(), now));
-                return Jsons.object(
-                        "sessionId", transfer.sessionId(),
-                        "sessionInfo", JsonBodies.object(transfer.sessionInfo(), Problem.INTERNAL),
-                        "restoreToken", restoreToken,
-                        "expiresAt", transfer.expiresAt());
+                return new ClaimedTransfer(transfer.sessionId(), Jsons.stored(transfer.sessionInfo()), restoreToken,
+                        transfer.expiresAt());
             }
             case GONE -> {
                 audit.record(failure.refused(Problem.TRANSFER_GONE.code()));
@@ -126,7 +121,7 @@ public class HandoverService {
         }
     }
 
-    public JsonObject restore(Actor actor, String deviceToken, String sessionId, String restoreToken, JsonObject sessionInfo) {
+    public RestoredSession restore(Actor actor, String deviceToken, String sessionId, String restoreToken, JsonObject sessionInfo) {
         Instant now = clock.instant();
         Device device = devices.authenticate(actor, deviceToken);
         Session session = access.locked(actor.user(), sessionId).orElseThrow(BatonException::notFound);
@@ -144,7 +139,7 @@ public class HandoverService {
         if (!transfer.restorableWith(restoreToken, now)) {
             throw audit.refuse(failure, Problem.RESTORE_TOKEN_INVALID, "Wrong restore token.");
         }
-        if (!JsonBodies.object(transfer.sessionInfo(), Problem.INTERNAL).equals(sessionInfo)) {
+        if (!Jsons.stored(transfer.sessionInfo()).equals(sessionInfo)) {
             throw audit.refuse(failure, Problem.SESSION_INFO_INVALID, "The session information differs from what was claimed.");
         }
         if (!session.isActive(now, sessionSettings.idleTimeout())) {
@@ -159,9 +154,6 @@ public class HandoverService {
         events.fire(new DeviceEvent(transfer.sourceDeviceId(), DeviceEvent.SESSION_MOVED, session.id(), transfer.id(), now));
         securityEvents.fire(SecurityEvent.sessionTransferred(actor.user(), session.id(), transfer.id(), transfer.sourceDeviceId(),
                 device.id(), prohibition.untilAt(), now));
-        return Jsons.extend(SessionView.withState(session, sessionSettings.idleTimeout()),
-                "sessionToken", sessionToken,
-                "prohibitedUntil", prohibition.untilAt(),
-                "previousDeviceId", transfer.sourceDeviceId());
+        return RestoredSession.of(session, sessionSettings.idleTimeout(), sessionToken, prohibition);
     }
 }

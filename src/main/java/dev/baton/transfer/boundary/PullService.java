@@ -6,6 +6,7 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
 import dev.baton.device.entity.Device;
 import dev.baton.events.control.DeviceEvent;
+import dev.baton.platform.json.JsonBinding;
 import dev.baton.platform.json.Jsons;
 import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.CommittedRefusal;
@@ -32,7 +33,6 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -84,7 +84,7 @@ public class PullService {
      * active, answers like a missing one; a device kept out of the session is told so; policy decides
      * from the two devices, as for a push; the holder hears {@code transfer-requested} naming the caller.
      */
-    public JsonObject request(Actor actor, String deviceToken, String sessionId) {
+    public TransferView request(Actor actor, String deviceToken, String sessionId) {
         Instant now = clock.instant();
         Device target = devices.authenticate(actor, deviceToken);
         Session session = access.locked(actor.user(), sessionId)
@@ -116,8 +116,8 @@ public class PullService {
      * {@code Baton-Session-Info}, it turns the pull into a pending transfer with a claim code, which
      * it shows its user to type at the target. The claim window starts now.
      */
-    public JsonObject approve(Actor actor, String deviceToken, String transferId, String sessionToken, String sessionInfo,
-                              URI baseUri) {
+    public ClaimableTransfer approve(Actor actor, String deviceToken, String transferId, String sessionToken,
+                                     String sessionInfo, URI baseUri) {
         Instant now = clock.instant();
         Device device = devices.authenticate(actor, deviceToken);
         Session session = transfers.sessionOf(actor.user(), transferId)
@@ -136,11 +136,11 @@ public class PullService {
         audit.record(AuditEntry.of(AuditAction.PULL_APPROVED).by(actor).session(session.id()).transfer(transfer.id())
                 .device(device.id()).target(transfer.targetDeviceId()).succeeded());
         events.fire(new DeviceEvent(transfer.targetDeviceId(), DeviceEvent.TRANSFER_APPROVED, session.id(), transfer.id(), now));
-        return TransferView.withCode(transfer, code, baseUri);
+        return ClaimableTransfer.of(transfer, code, baseUri);
     }
 
-    /** The holder refuses the pull: {@code DENIED}, and both devices hear {@code transfer-denied}. */
-    public JsonObject deny(Actor actor, String deviceToken, String transferId) {
+    /** The holder refuses the pull: {@code denied}, and both devices hear {@code transfer-denied}. */
+    public TransferView deny(Actor actor, String deviceToken, String transferId) {
         Instant now = clock.instant();
         Device device = devices.authenticate(actor, deviceToken);
         Transfer transfer = transfers.locked(actor.user(), transferId).orElseThrow(BatonException::notFound);
@@ -176,7 +176,7 @@ public class PullService {
     /** A pull no longer awaiting approval: audited, and an expiry found on the way stays. */
     private BatonException gone(AuditEntry.Builder refusal, Transfer transfer) {
         audit.record(refusal.refused(Problem.TRANSFER_GONE.code()));
-        return new CommittedRefusal(Problem.TRANSFER_GONE, "The transfer is " + transfer.status().name().toLowerCase(Locale.ROOT)
+        return new CommittedRefusal(Problem.TRANSFER_GONE, "The transfer is " + JsonBinding.enumValue(transfer.status())
                 + ", no longer awaiting approval.").audited();
     }
 }

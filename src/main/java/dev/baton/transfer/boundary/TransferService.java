@@ -81,8 +81,8 @@ public class TransferService {
      * The first request: the holding device offers its session to {@code targetDeviceId}. Policy
      * decides from the two devices before anything is stored; a refusal stores nothing but its audit.
      */
-    public JsonObject request(Actor actor, String deviceToken, String sessionId, String sessionToken,
-                              String targetDeviceId, JsonObject sessionInfo, URI baseUri) {
+    public ClaimableTransfer request(Actor actor, String deviceToken, String sessionId, String sessionToken,
+                                     String targetDeviceId, JsonObject sessionInfo, URI baseUri) {
         Instant now = clock.instant();
         Device source = devices.authenticate(actor, deviceToken);
         Session session = access.enter(actor, source, sessionId, sessionToken, now);
@@ -106,11 +106,11 @@ public class TransferService {
         audit.record(AuditEntry.of(AuditAction.TRANSFER_REQUESTED).by(actor).session(session.id())
                 .transfer(transfer.id()).device(source.id()).target(targetDeviceId).succeeded());
         events.fire(new DeviceEvent(targetDeviceId, DeviceEvent.TRANSFER_OFFERED, session.id(), transfer.id(), now));
-        return TransferView.withCode(transfer, code, baseUri);
+        return ClaimableTransfer.of(transfer, code, baseUri);
     }
 
     /** A transfer as its source or target device sees it. */
-    public JsonObject get(Actor actor, String deviceToken, String transferId) {
+    public TransferView get(Actor actor, String deviceToken, String transferId) {
         Device device = devices.authenticate(actor, deviceToken);
         Transfer transfer = transfers.locked(actor.user(), transferId).orElseThrow(BatonException::notFound);
         if (!transfer.involves(device.id())) {

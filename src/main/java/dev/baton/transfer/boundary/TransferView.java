@@ -1,51 +1,29 @@
 package dev.baton.transfer.boundary;
 
-import dev.baton.platform.json.Fields;
-import dev.baton.platform.json.Jsons;
-import dev.baton.transfer.control.ClaimQr;
 import dev.baton.transfer.entity.Transfer;
-import jakarta.json.JsonObject;
-import java.net.URI;
+import dev.baton.transfer.entity.TransferDirection;
+import dev.baton.transfer.entity.TransferStatus;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A transfer as its devices see it, push or pull: never the session information; the claim code only in the answer that made it. */
-public final class TransferView {
+/**
+ * A transfer as its devices see it, push or pull: never the session information, never the claim
+ * code ({@link ClaimableTransfer} carries it, in the one answer that made it).
+ */
+@Schema(name = "Transfer", description = "A transfer of a session between two devices of the user's.")
+public record TransferView(
+        @Schema(example = "7c0b9f3e-1d2a-4b5c-9e8f-0a1b2c3d4e5f") String id,
+        @Schema(description = "`push`: offered by the holder; `pull`: asked by the target, approved by the holder.")
+        TransferDirection direction,
+        String sessionId,
+        @Schema(description = "The device holding the session.") String sourceDeviceId,
+        @Schema(description = "The device the session moves to.") String targetDeviceId,
+        TransferStatus status,
+        Instant requestedAt,
+        @Schema(description = "When the transfer expires unless completed; an approval starts it again.") Instant expiresAt) {
 
-    private TransferView() {
-    }
-
-    public static JsonObject of(Transfer transfer) {
-        return Jsons.object(
-                "id", transfer.id(),
-                "direction", transfer.direction(),
-                "sessionId", transfer.sessionId(),
-                "sourceDeviceId", transfer.sourceDeviceId(),
-                "targetDeviceId", transfer.targetDeviceId(),
-                "status", transfer.status().name(),
-                "requestedAt", transfer.createdAt(),
-                "expiresAt", transfer.expiresAt());
-    }
-
-    /**
-     * A transfer as its source sees it once it has a claim code (a push requested, a pull approved):
-     * the code, the claim call and Baton's claim page with the transfer and the code in its fragment.
-     */
-    public static JsonObject withCode(Transfer transfer, String claimCode, URI baseUri) {
-        return Jsons.extend(of(transfer),
-                "claimCode", claimCode,
-                "claimUri", baseUri.resolve("api/v1/transfers/" + transfer.id() + "/claim").toString(),
-                "claimPage", ClaimQr.link(baseUri, transfer.id(), claimCode).toString());
-    }
-
-    /** Whether the query parameter {@code qr} asks for the claim page as a QR code; only {@code svg} is known. */
-    public static boolean wantsQr(String qr) {
-        if (qr != null && !qr.equals("svg")) {
-            throw Fields.invalid("'qr' may only be 'svg'.");
-        }
-        return qr != null;
-    }
-
-    /** {@link #withCode} with {@code claimQr}, the claim page as an SVG QR code. */
-    public static JsonObject withQr(JsonObject withCode) {
-        return Jsons.extend(withCode, "claimQr", ClaimQr.svg(withCode.getString("claimPage")));
+    public static TransferView of(Transfer transfer) {
+        return new TransferView(transfer.id(), transfer.direction(), transfer.sessionId(), transfer.sourceDeviceId(),
+                transfer.targetDeviceId(), transfer.status(), transfer.createdAt(), transfer.expiresAt());
     }
 }

@@ -1,15 +1,12 @@
 package dev.baton.transfer.boundary;
 
-import dev.baton.platform.json.Fields;
-import dev.baton.platform.json.JsonBodies;
-import dev.baton.platform.problem.Problem;
+import dev.baton.platform.openapi.ApiDocument;
 import dev.baton.platform.security.Authenticated;
 import dev.baton.platform.security.Caller;
 import dev.baton.transfer.control.SessionInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +19,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import static dev.baton.device.boundary.DeviceHeaders.DEVICE_TOKEN;
 import static dev.baton.session.boundary.SessionHeaders.SESSION_TOKEN;
@@ -34,7 +37,11 @@ import static dev.baton.session.boundary.SessionHeaders.SESSION_TOKEN;
 @ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "transfers", description = "Moving a session: offered by its holder (push) or asked for by another device"
+        + " (pull), claimed at the target with the code shown at the source, then restored there.")
 public class TransfersResource {
+
+    private static final String DEVICE_GATE = "device-unauthenticated, device-not-registered, proof-invalid, ";
 
     @Inject
     TransferService transfers;
@@ -49,37 +56,61 @@ public class TransfersResource {
     Caller caller;
 
     @GET
-    public JsonObject get(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken) {
+    @Operation(operationId = "transfers.get", summary = "A transfer, as its source or target device sees it",
+            description = "An open transfer past its time is expired on the way.")
+    @APIResponse(responseCode = "200", description = "The transfer.")
+    @Extension(name = ApiDocument.REFUSALS, value = DEVICE_GATE + "not-found, transfer-not-authorized")
+    public TransferView get(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken) {
         return transfers.get(caller.actor(), deviceToken, id);
     }
 
     @DELETE
+    @Operation(operationId = "transfers.cancel", summary = "Withdraw a transfer",
+            description = "By the device that asked for it: the source its offer, the target of a pull its request;"
+                    + " the source of an approved pull may also withdraw the code it shows. Both devices hear"
+                    + " `transfer-cancelled`.")
+    @APIResponse(responseCode = "204", description = "Cancelled.")
+    @Extension(name = ApiDocument.REFUSALS, value = DEVICE_GATE + "not-found, transfer-not-authorized, transfer-gone")
     public void cancel(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken) {
         transfers.cancel(caller.actor(), deviceToken, id);
     }
 
-    /** The target's "not me": 204, and the source hears {@code transfer-cancelled} with reason {@code declined-by-target}. */
     @POST
     @Path("decline")
+    @Operation(operationId = "transfers.decline", summary = "Decline an offer at the target device (\"not me\")",
+            description = "The transfer is cancelled; the source hears `transfer-cancelled` with reason `declined-by-target`.")
+    @APIResponse(responseCode = "204", description = "Declined.")
+    @Extension(name = ApiDocument.REFUSALS, value = DEVICE_GATE + "not-found, transfer-not-authorized, transfer-gone")
     public void decline(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken) {
         transfers.decline(caller.actor(), deviceToken, id);
     }
 
-    /** The holder lets a pull go ahead: 200 with {@code status: PENDING} and the {@code claimCode} to show its user. */
     @POST
     @Path("approve")
-    public JsonObject approve(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
-                              @HeaderParam(SESSION_TOKEN) String sessionToken, @HeaderParam(SessionInfo.HEADER) String sessionInfo,
-                              @QueryParam("qr") String qr, @Context UriInfo uri) {
-        boolean withQr = TransferView.wantsQr(qr);
-        JsonObject transfer = pulls.approve(caller.actor(), deviceToken, id, sessionToken, sessionInfo, uri.getBaseUri());
-        return withQr ? TransferView.withQr(transfer) : transfer;
+    @Operation(operationId = "transfers.approve", summary = "Approve a pull at the device holding the session",
+            description = "With the session's token and the session information for the target. The pull becomes"
+                    + " `pending` with a claim code to show the user, and a new `expiresAt`; the asking device hears"
+                    + " `transfer-approved`.")
+    @APIResponse(responseCode = "200", description = "Approved: the code to show.")
+    @Extension(name = ApiDocument.REFUSALS, value = DEVICE_GATE + "invalid-request, payload-too-large, session-info-invalid,"
+            + " not-found, transfer-not-authorized, session-token-invalid, session-not-active, transfer-gone")
+    public ClaimableTransfer approve(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
+                                     @HeaderParam(SESSION_TOKEN) String sessionToken,
+                                     @HeaderParam(SessionInfo.HEADER) String sessionInfo,
+                                     @Parameter(description = ClaimableTransfer.QR, schema = @Schema(enumeration = "svg"))
+                                     @QueryParam("qr") String qr, @Context UriInfo uri) {
+        boolean withQr = ClaimableTransfer.wantsQr(qr);
+        ClaimableTransfer transfer = pulls.approve(caller.actor(), deviceToken, id, sessionToken, sessionInfo, uri.getBaseUri());
+        return withQr ? transfer.withQr() : transfer;
     }
 
-    /** The holder refuses a pull: 200 with {@code status: DENIED}; the asking device hears {@code transfer-denied}. */
     @POST
     @Path("deny")
-    public JsonObject deny(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken) {
+    @Operation(operationId = "transfers.deny", summary = "Refuse a pull at the device holding the session",
+            description = "The pull becomes `denied`; both devices hear `transfer-denied` (reason `denied-by-holder`).")
+    @APIResponse(responseCode = "200", description = "Denied.")
+    @Extension(name = ApiDocument.REFUSALS, value = DEVICE_GATE + "not-found, transfer-not-authorized, transfer-gone")
+    public TransferView deny(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken) {
         return pulls.deny(caller.actor(), deviceToken, id);
     }
 
@@ -87,12 +118,16 @@ public class TransfersResource {
     @Path("claim")
     @ClaimAttempt
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject claim(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken, byte[] body) {
-        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
-        // Any string counts as an attempt, whatever its format: a malformed guess is still a guess.
-        if (!(request.get("claimCode") instanceof JsonString code)) {
-            throw Fields.invalid("'claimCode' is required as a string.");
-        }
-        return handover.claim(caller.actor(), deviceToken, id, code.getString());
+    @Operation(operationId = "transfers.claim", summary = "Claim a transfer at the target device",
+            description = "Needs a recent sign-in (`baton.transfer.claim-max-token-age`) and the code shown at the source."
+                    + " Attempts are limited per user and device token (`rate-limited`) and per transfer: too many wrong"
+                    + " codes cancel it. The answer holds the session information and a restore token.")
+    @APIResponse(responseCode = "200", description = "Claimed.")
+    @Extension(name = ApiDocument.REFUSALS, value = DEVICE_GATE + "invalid-request, payload-too-large, unsupported-media-type,"
+            + " reauthentication-required, not-found, transfer-not-authorized, transfer-not-approved, claim-code-invalid,"
+            + " transfer-gone")
+    public ClaimedTransfer claim(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
+                                 @Valid ClaimRequest request) {
+        return handover.claim(caller.actor(), deviceToken, id, request.claimCode());
     }
 }

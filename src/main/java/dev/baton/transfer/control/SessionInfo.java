@@ -1,9 +1,10 @@
 package dev.baton.transfer.control;
 
-import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.json.JsonRequestReader;
 import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.Problem;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.util.Base64;
 
 /**
@@ -34,7 +35,7 @@ public final class SessionInfo {
         if (bytes.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        return JsonBodies.object(bytes, Problem.SESSION_INFO_INVALID);
+        return JsonRequestReader.object(new ByteArrayInputStream(bytes), Problem.SESSION_INFO_INVALID);
     }
 
     private static BatonException tooLarge(int maxBytes) {

@@ -4,6 +4,7 @@ import dev.baton.audit.control.AuditLog;
 import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.events.control.DeviceEvent;
+import dev.baton.platform.json.JsonBinding;
 import dev.baton.platform.persistence.Ids;
 import dev.baton.platform.problem.CommittedRefusal;
 import dev.baton.platform.problem.Problem;
@@ -17,7 +18,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Finds transfers (locked for the caller's transaction) and expires the ones past their time. */
@@ -98,7 +98,7 @@ public class Transfers {
     /** The answer to a step on a transfer that is over; whatever the step changed stays. */
     public static CommittedRefusal gone(Transfer transfer) {
         return new CommittedRefusal(Problem.TRANSFER_GONE,
-                "The transfer is " + transfer.status().name().toLowerCase(Locale.ROOT) + ".");
+                "The transfer is " + JsonBinding.enumValue(transfer.status()) + ".");
     }
 
     /** Expires an open transfer past its time, audits it and tells both devices; answers whether it did. */

@@ -31,7 +31,6 @@ import dev.baton.transfer.entity.TransferStatus;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
@@ -88,11 +87,11 @@ class TransferFlowInContainerIT {
     @Test
     void requestClaimRestoreMovesTheSessionAndKeepsTheSourceOut() {
         Offer offer = clerk.offerToPhone();
-        JsonObject claim = handovers.claim(clerk.actor(), offer.phone().token(), offer.transferId(), offer.claimCode());
-        assertEquals(INFO, claim.getJsonObject("sessionInfo"));
-        JsonObject restored = handovers.restore(clerk.actor(), offer.phone().token(), offer.session().id(),
-                claim.getString("restoreToken"), INFO);
-        assertNotEquals(offer.session().token(), restored.getString("sessionToken"));
+        ClaimedTransfer claim = handovers.claim(clerk.actor(), offer.phone().token(), offer.transferId(), offer.claimCode());
+        assertEquals(INFO, claim.sessionInfo());
+        RestoredSession restored = handovers.restore(clerk.actor(), offer.phone().token(), offer.session().id(),
+                claim.restoreToken(), INFO);
+        assertNotEquals(offer.session().token(), restored.sessionToken());
 
         assertEquals(offer.phone().id(), em.find(Session.class, offer.session().id()).holderDeviceId());
         assertEquals(TransferStatus.COMPLETED, em.find(Transfer.class, offer.transferId()).status());
@@ -161,11 +160,11 @@ class TransferFlowInContainerIT {
     @Test
     void aRestoreFailingAfterItsWritesLeavesNoneOfThem() {
         Offer offer = clerk.offerToPhone();
-        JsonObject claim = handovers.claim(clerk.actor(), offer.phone().token(), offer.transferId(), offer.claimCode());
+        ClaimedTransfer claim = handovers.claim(clerk.actor(), offer.phone().token(), offer.transferId(), offer.claimCode());
         fault.failStepsOn(offer.session().id());
 
         assertThrows(EJBException.class, () -> handovers.restore(clerk.actor(), offer.phone().token(), offer.session().id(),
-                claim.getString("restoreToken"), INFO));
+                claim.restoreToken(), INFO));
 
         assertEquals(offer.desktop().id(), em.find(Session.class, offer.session().id()).holderDeviceId());
         assertEquals(TransferStatus.CLAIMED, em.find(Transfer.class, offer.transferId()).status());
@@ -195,17 +194,17 @@ class TransferFlowInContainerIT {
         Registered desktop = clerk.register("desktop", DeviceKind.DESKTOP);
         Registered phone = clerk.register("phone", DeviceKind.PHONE);
         Opened session = clerk.open(desktop);
-        String pull = pulls.request(clerk.actor(), phone.token(), session.id()).getString("id");
+        String pull = pulls.request(clerk.actor(), phone.token(), session.id()).id();
 
         BatonException refused = assertThrows(BatonException.class,
                 () -> pulls.approve(clerk.actor(), phone.token(), pull, session.token(), EjbClerk.encoded(INFO), BASE));
         assertEquals(Problem.TRANSFER_NOT_AUTHORIZED, refused.problem());
         assertEquals(TransferStatus.AWAITING_APPROVAL, em.find(Transfer.class, pull).status());
 
-        JsonObject approved = pulls.approve(clerk.actor(), desktop.token(), pull, session.token(), EjbClerk.encoded(INFO), BASE);
+        ClaimableTransfer approved = pulls.approve(clerk.actor(), desktop.token(), pull, session.token(), EjbClerk.encoded(INFO), BASE);
         assertEquals(TransferStatus.PENDING, em.find(Transfer.class, pull).status());
-        JsonObject claim = handovers.claim(clerk.actor(), phone.token(), pull, approved.getString("claimCode"));
-        assertEquals(INFO, claim.getJsonObject("sessionInfo"));
+        ClaimedTransfer claim = handovers.claim(clerk.actor(), phone.token(), pull, approved.claimCode());
+        assertEquals(INFO, claim.sessionInfo());
         assertEquals(List.of(AuditAction.SESSION_OPENED, AuditAction.PULL_REQUESTED, AuditAction.PULL_APPROVED,
                 AuditAction.PULL_APPROVED, AuditAction.TRANSFER_CLAIMED), clerk.actionsOf(session.id()));
     }
@@ -215,7 +214,7 @@ class TransferFlowInContainerIT {
         Registered desktop = clerk.register("desktop", DeviceKind.DESKTOP);
         Registered phone = clerk.register("phone", DeviceKind.PHONE);
         Opened session = clerk.open(desktop);
-        String pull = pulls.request(clerk.actor(), phone.token(), session.id()).getString("id");
+        String pull = pulls.request(clerk.actor(), phone.token(), session.id()).id();
         pastItsTime(pull);
 
         CommittedRefusal gone = assertThrows(CommittedRefusal.class,

@@ -81,6 +81,14 @@ class SessionInfoTest {
     }
 
     @Test
+    void refusesANameTwiceNamingIt() {
+        BatonException e = assertThrows(BatonException.class,
+                () -> SessionInfo.decode(unpadded("{\"a\":{\"k\":1,\"k\":2}}"), MAX));
+        assertEquals(Problem.SESSION_INFO_INVALID, e.problem());
+        assertEquals("'a.k' appears more than once.", e.getMessage());
+    }
+
+    @Test
     void refusesNestingDeeperThan64Levels() {
         String deep = "{\"a\":".repeat(65) + "1" + "}".repeat(65);
         assertEquals(Problem.SESSION_INFO_INVALID, refusal(unpadded(deep)));
