@@ -31,7 +31,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>every member of a record required, unless it is {@code nullable} — answers write every member,
  * requests leave out only what may be null — and no member besides;</li>
  * <li>each operation's refusals, named by their codes in its {@value #REFUSALS} extension, plus those
- * every API call may meet ({@code unauthenticated}; {@code rate-limited} for writes), as
+ * every API call may meet ({@code unauthenticated}; {@code rate-limited} for writes; {@code invalid-request},
+ * {@code payload-too-large} and {@code unsupported-media-type} where a body is read), as
  * {@code application/problem+json} answers per status, each code with its example;</li>
  * <li>the Baton headers a resource reads as the shared parameters, and {@code DPoP} beside the device token.</li>
  * </ul>
@@ -121,6 +122,9 @@ public class ApiDocument implements OASFilter {
         List<Problem> refusals = new ArrayList<>(List.of(Problem.UNAUTHENTICATED));
         if (WRITES.contains(method)) {
             refusals.add(Problem.RATE_LIMITED);
+        }
+        if (operation.getRequestBody() != null) {
+            refusals.addAll(List.of(Problem.INVALID_REQUEST, Problem.PAYLOAD_TOO_LARGE, Problem.UNSUPPORTED_MEDIA_TYPE));
         }
         Map<String, Object> extensions = operation.getExtensions();
         Object named = extensions == null ? null : extensions.get(REFUSALS);

@@ -68,6 +68,17 @@ class ApiDocumentTest {
     }
 
     @Test
+    void anOperationReadingABodyMeetsTheBodysRefusals() {
+        Operation claim = operation(ApiDocument.REFUSALS, "claim-code-invalid").requestBody(OASFactory.createRequestBody());
+
+        filter.filterOpenAPI(document("/api/v1/transfers/{id}/claim", claim));
+
+        Map<String, APIResponse> answers = claim.getResponses().getAPIResponses();
+        assertEquals(List.of("200", "400", "401", "403", "413", "415", "429"), List.copyOf(answers.keySet()));
+        assertEquals(List.of("invalid-request"), codes(answers.get("400")));
+    }
+
+    @Test
     void aReadIsNotRateLimited() {
         Operation get = OASFactory.createOperation().responses(OASFactory.createAPIResponses());
         filter.filterOpenAPI(OASFactory.createOpenAPI().paths(OASFactory.createPaths()
