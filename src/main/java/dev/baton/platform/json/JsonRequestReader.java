@@ -3,6 +3,7 @@ package dev.baton.platform.json;
 import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.Problem;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
@@ -22,12 +23,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Function;
 import org.eclipse.yasson.YassonJsonb;
 
 /**
  * Binds a JSON request body to a record in one pass: strict UTF-8, then {@link StrictJsonParser}'s
  * checks as JSON-B reads the events, then {@link JsonBinding}'s types. Every refusal is
  * {@code invalid-request} and names the member at fault. Bean Validation runs after, on the record.
+ * A body that is a free-form object as a whole ({@link JsonObjectReader}) gets the same checks.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,16 +51,29 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
 
     /** The record a body holds, or an {@code invalid-request} naming what is wrong. */
     public static <R extends Record> R read(Class<R> type, InputStream body) {
+        return read(body, type, parser -> ((YassonJsonb) JsonBinding.JSONB).fromJson(parser, type));
+    }
+
+    /** The JSON object a body holds, any members, or an {@code invalid-request} naming what is wrong. */
+    public static JsonObject readObject(InputStream body) {
+        return read(body, JsonObject.class, parser -> {
+            parser.next();
+            return parser.getObject();
+        });
+    }
+
+    /** {@code binding} reads the value from the strict parser; what follows it and every failure are judged here. */
+    private static <T> T read(InputStream body, Class<T> type, Function<StrictJsonParser, T> binding) {
         Reader text = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
         StrictJsonParser parser = new StrictJsonParser(Jsons.JSON.createParser(text), Problem.INVALID_REQUEST);
         try (parser) {
-            R record = ((YassonJsonb) JsonBinding.JSONB).fromJson(parser, type);
+            T value = binding.apply(parser);
             if (contentAfter(parser)) {
                 throw invalid("Content after the JSON object.");
             }
-            return record;
+            return value;
         } catch (JsonbException | JsonException | IllegalStateException e) {
             throw refusal(type, parser, e);
         }
@@ -90,7 +106,7 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
         if (!parser.started()) {
             return invalid("Expected a JSON object.");
         }
-        if (e instanceof JsonbException && !parser.field().isEmpty()) {
+        if (e instanceof JsonbException && type.isRecord() && !parser.field().isEmpty()) {
             String member = parser.field().split("\\.", 2)[0];
             boolean known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).anyMatch(member::equals);
             return invalid(known ? "'" + parser.field() + "' has the wrong type." : "'" + member + "' is not a known field.");

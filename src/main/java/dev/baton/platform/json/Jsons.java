@@ -2,8 +2,10 @@ package dev.baton.platform.json;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -35,6 +37,13 @@ public final class Jsons {
         JsonObjectBuilder builder = JSON.createObjectBuilder(base);
         object(namesAndValues).forEach(builder::add);
         return builder.build();
+    }
+
+    /** A JSON object Baton stored itself (a session's state), checked when it came in. */
+    public static JsonObject stored(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     public static JsonValue value(Object value) {

@@ -21,12 +21,14 @@ import java.util.stream.Collectors;
 
 /**
  * A parser that refuses, as the events pass, what JSON-P lets through: a body that is not one
- * object, nesting deeper than {@value JsonBodies#MAX_DEPTH} levels, a name twice in one object.
+ * object, nesting deeper than {@value #MAX_DEPTH} levels, a name twice in one object.
  * It remembers the member being read ({@link #field()}), so a refusal made after it (by JSON-B, by
  * a type check) can name it. {@code getObject}, {@code getArray} and {@code getValue} are built from
  * this parser's own events, so a nested object (a JWK) gets the same checks.
  */
 final class StrictJsonParser implements JsonParser {
+
+    static final int MAX_DEPTH = 64;
 
     /** Marks an array's level; nothing is added to it, since arrays have no names. */
     private static final Set<String> NOT_AN_OBJECT = Set.of();
@@ -84,8 +86,8 @@ final class StrictJsonParser implements JsonParser {
     }
 
     private void enter(Event event) {
-        if (open.size() >= JsonBodies.MAX_DEPTH) {
-            throw new BatonException(onError, "Nested deeper than " + JsonBodies.MAX_DEPTH + " levels.");
+        if (open.size() >= MAX_DEPTH) {
+            throw new BatonException(onError, "Nested deeper than " + MAX_DEPTH + " levels.");
         }
         open.push(event == Event.START_OBJECT ? new HashSet<>() : NOT_AN_OBJECT);
         path.push("");

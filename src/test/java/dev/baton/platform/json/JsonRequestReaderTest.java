@@ -4,6 +4,7 @@ import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.Problem;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,33 @@ class JsonRequestReaderTest {
         String deep = "{\"extra\":" + "{\"a\":".repeat(63) + "1" + "}".repeat(63) + "}";
         assertEquals(1, read(deep).extra().size());
         assertEquals("Nested deeper than 64 levels.", refusal("{\"extra\":" + "{\"a\":".repeat(64) + "1" + "}".repeat(64) + "}"));
+    }
+
+    @Test
+    void aFreeFormObjectGetsTheSameChecks() {
+        JsonObject free = object("{\"a\":[1,{\"b\":null}],\"n\":1e400}");
+        assertEquals("[1,{\"b\":null}]", free.get("a").toString());
+        assertEquals(new BigDecimal("1e400"), free.getJsonNumber("n").bigDecimalValue(), "numbers kept exactly");
+        assertEquals("'a.k' appears more than once.", objectRefusal("{\"a\":{\"k\":1,\"k\":2}}"));
+        assertEquals("Nested deeper than 64 levels.", objectRefusal("{\"a\":" + "[".repeat(64) + "]".repeat(64) + "}"));
+        assertEquals(1, object("{\"a\":" + "[".repeat(63) + "]".repeat(63) + "}").size(), "64 levels, the object's own included");
+        assertEquals("Content after the JSON object.", objectRefusal("{} []"));
+        assertEquals("Expected a JSON object.", objectRefusal("[]"));
+        assertEquals("Expected a JSON object.", objectRefusal("\"text\""));
+        assertEquals("Not a valid JSON object.", objectRefusal("{\"a\":1,}"));
+        BatonException utf8 = assertThrows(BatonException.class,
+                () -> JsonRequestReader.readObject(new ByteArrayInputStream(new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'})));
+        assertEquals("Not valid UTF-8.", utf8.getMessage());
+    }
+
+    private static JsonObject object(String json) {
+        return JsonRequestReader.readObject(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String objectRefusal(String json) {
+        BatonException refused = assertThrows(BatonException.class, () -> object(json), json);
+        assertEquals(Problem.INVALID_REQUEST, refused.problem());
+        return refused.getMessage();
     }
 
     @Test
