@@ -6,6 +6,7 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
 import dev.baton.device.entity.Device;
 import dev.baton.events.control.DeviceEvent;
+import dev.baton.platform.json.JsonBinding;
 import dev.baton.platform.json.JsonBodies;
 import dev.baton.platform.json.Jsons;
 import dev.baton.platform.problem.BatonException;
@@ -159,7 +160,7 @@ public class HandoverService {
         events.fire(new DeviceEvent(transfer.sourceDeviceId(), DeviceEvent.SESSION_MOVED, session.id(), transfer.id(), now));
         securityEvents.fire(SecurityEvent.sessionTransferred(actor.user(), session.id(), transfer.id(), transfer.sourceDeviceId(),
                 device.id(), prohibition.untilAt(), now));
-        return Jsons.extend(SessionView.withState(session, sessionSettings.idleTimeout()),
+        return Jsons.extend(JsonBinding.object(SessionView.of(session, sessionSettings.idleTimeout())),
                 "sessionToken", sessionToken,
                 "prohibitedUntil", prohibition.untilAt(),
                 "previousDeviceId", transfer.sourceDeviceId());
