@@ -5,6 +5,7 @@ import dev.baton.platform.problem.Problem;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -51,19 +52,19 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
 
     /** The record a body holds, or an {@code invalid-request} naming what is wrong. */
     public static <R extends Record> R read(Class<R> type, InputStream body) {
-        return read(body, type, parser -> ((YassonJsonb) JsonBinding.JSONB).fromJson(parser, type));
+        return parse(body, type, parser -> ((YassonJsonb) JsonBinding.JSONB).fromJson(parser, type));
     }
 
     /** The JSON object a body holds, any members, or an {@code invalid-request} naming what is wrong. */
     public static JsonObject readObject(InputStream body) {
-        return read(body, JsonObject.class, parser -> {
+        return parse(body, JsonObject.class, parser -> {
             parser.next();
             return parser.getObject();
         });
     }
 
     /** {@code binding} reads the value from the strict parser; what follows it and every failure are judged here. */
-    private static <T> T read(InputStream body, Class<T> type, Function<StrictJsonParser, T> binding) {
+    private static <T> T parse(InputStream body, Class<T> type, Function<StrictJsonParser, T> binding) {
         Reader text = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -106,10 +107,17 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
         if (!parser.started()) {
             return invalid("Expected a JSON object.");
         }
-        if (e instanceof JsonbException && type.isRecord() && !parser.field().isEmpty()) {
+        if (e instanceof JsonbException && type.isRecord()) {
             String member = parser.field().split("\\.", 2)[0];
-            boolean known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).anyMatch(member::equals);
-            return invalid(known ? "'" + parser.field() + "' has the wrong type." : "'" + member + "' is not a known field.");
+            if (!member.isEmpty() && Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).noneMatch(member::equals)) {
+                return invalid("'" + member + "' is not a known field.");
+            }
+            // Past a value of the wrong shape, JSON-B has read on to the next member or the end.
+            boolean readPast = parser.field().isEmpty() || parser.currentEvent() == JsonParser.Event.KEY_NAME;
+            String wrong = readPast ? parser.member() : parser.field();
+            if (!wrong.isEmpty()) {
+                return invalid("'" + wrong + "' has the wrong type.");
+            }
         }
         return invalid("Not a valid JSON object.");
     }

@@ -40,6 +40,7 @@ final class StrictJsonParser implements JsonParser {
     private final Deque<String> path = new ArrayDeque<>();
     private Event current;
     private boolean started;
+    private String member = "";
 
     StrictJsonParser(JsonParser parser, Problem onError) {
         this.parser = parser;
@@ -51,6 +52,14 @@ final class StrictJsonParser implements JsonParser {
         List<String> names = new ArrayList<>(path);
         Collections.reverse(names);
         return names.stream().filter(name -> !name.isEmpty()).collect(Collectors.joining("."));
+    }
+
+    /**
+     * The member of the body whose value was begun last: where JSON-B, finding a value of the wrong
+     * shape (a string where a list belongs), has already read past it.
+     */
+    String member() {
+        return member;
     }
 
     /** Whether the body has begun with an object. */
@@ -75,6 +84,9 @@ final class StrictJsonParser implements JsonParser {
             return current;
         }
         Event event = parser.next();
+        if (open.size() == 1 && event != Event.KEY_NAME && event != Event.END_OBJECT) {
+            member = path.peek();
+        }
         switch (event) {
             case START_OBJECT, START_ARRAY -> enter(event);
             case END_OBJECT, END_ARRAY -> leave();

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,7 @@ class JsonRequestReaderTest {
 
     public enum Shade { LIGHT, DARK }
 
-    public record Paint(String name, Shade shade, JsonObject extra) {
+    public record Paint(String name, Shade shade, JsonObject extra, List<String> tags) {
     }
 
     public record Answer(String id, Shade shade, String missing, Instant at) {
@@ -40,7 +41,7 @@ class JsonRequestReaderTest {
     @Test
     void bindsMembersEnumsInAnyCaseAndNestedObjects() {
         Paint paint = read("{\"name\":\"red\",\"shade\":\"Dark\",\"extra\":{\"a\":[1,{\"b\":true}]}}");
-        assertEquals(new Paint("red", Shade.DARK, paint.extra()), paint);
+        assertEquals(new Paint("red", Shade.DARK, paint.extra(), null), paint);
         assertEquals("{\"a\":[1,{\"b\":true}]}", paint.extra().toString());
         assertNull(read("{}").name(), "an absent member is null, for Bean Validation to judge");
     }
@@ -64,6 +65,10 @@ class JsonRequestReaderTest {
         assertEquals("'shade' must be a string.", refusal("{\"shade\":1}"));
         assertEquals("'shade' is not one of the known values.", refusal("{\"shade\":\"plaid\"}"));
         assertEquals("'extra' must be a JSON object.", refusal("{\"extra\":\"text\"}"));
+        assertEquals("'tags' must be a string.", refusal("{\"tags\":[1]}"));
+        assertEquals("'tags' has the wrong type.", refusal("{\"tags\":\"red\",\"name\":\"red\"}"));
+        assertEquals("'tags' has the wrong type.", refusal("{\"name\":\"red\",\"tags\":5}"));
+        assertEquals("'tags' has the wrong type.", refusal("{\"tags\":{}}"));
     }
 
     @Test
