@@ -7,6 +7,7 @@ import dev.baton.device.boundary.DeviceService;
 import dev.baton.device.boundary.RegisteredDevice;
 import dev.baton.device.entity.DeviceKind;
 import dev.baton.platform.security.Actor;
+import dev.baton.session.boundary.OpenedSession;
 import dev.baton.session.boundary.SessionService;
 import dev.baton.transfer.boundary.ClaimableTransfer;
 import dev.baton.transfer.boundary.ClaimedTransfer;
@@ -70,8 +71,8 @@ public class EjbClerk {
     }
 
     public Opened open(Registered device) {
-        JsonObject session = sessions.open(actor, device.token(), "loans", Json.createObjectBuilder().add("form", "loan-42").build());
-        return new Opened(session.getString("id"), session.getString("sessionToken"));
+        OpenedSession session = sessions.open(actor, device.token(), "loans", Json.createObjectBuilder().add("form", "loan-42").build());
+        return new Opened(session.id(), session.sessionToken());
     }
 
     /** Registers a desktop and a phone, opens a session on the desktop and offers it to the phone. */

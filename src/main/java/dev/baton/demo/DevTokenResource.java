@@ -1,38 +1,34 @@
 package dev.baton.demo;
 
-import dev.baton.platform.json.Fields;
-import dev.baton.platform.json.JsonBodies;
 import dev.baton.platform.json.Jsons;
-import dev.baton.platform.net.Cidr;
-import dev.baton.platform.net.ClientAddresses;
 import dev.baton.platform.problem.BatonException;
-import dev.baton.platform.problem.Problem;
+import dev.baton.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.net.InetAddress;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * {@code POST /dev/token}: a signed JWT for any user, in demo mode and to clients on this machine
- * only; 404 otherwise. The loopback check holds even when the listener is opened to the network.
- */
+/** {@code POST /dev/token}: a signed JWT for any user, in demo mode and to clients on this machine only; 404 otherwise. */
 @Path("dev/token")
 @ApplicationScoped
+@DemoOnly
+@Tag(name = "demo", description = "Demo mode only: Baton as its own token issuer.")
 public class DevTokenResource {
 
     private static final Duration LIFETIME = Duration.ofHours(1);
@@ -40,42 +36,33 @@ public class DevTokenResource {
     @Inject
     Clock clock;
 
-    @Inject
-    ClientAddresses addresses;
-
-    @Context
-    HttpServletRequest request;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonObject mint(byte[] body) {
-        KeyPair keys = DemoIssuer.keys().filter(k -> fromLoopback()).orElseThrow(BatonException::notFound);
-        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
-        String user = Fields.text(request, "user", 128);
-        JsonArray groups = groups(request.getOrDefault("groups", Jsons.JSON.createArrayBuilder().add("baton-user").build()));
+    @Operation(operationId = "devToken.mint", summary = "An access token for any user (demo mode only)",
+            description = "Exists only in demo mode (`baton.demo=true`), and answers only clients on Baton's own machine:"
+                    + " anywhere else, and outside demo mode, it is `not-found`. The token is valid for one hour.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "The token.")
+    @APIResponse(responseCode = "400", description = "`invalid-request`: the body names no `user`, or is not as described.",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "`not-found`: not in demo mode, or not called from Baton's machine.",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "413", description = "`payload-too-large`: the body is over `baton.request.max-bytes`.",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "415", description = "`unsupported-media-type`: the body is not `application/json`.",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public DevToken mint(@Valid DevTokenRequest token) {
+        KeyPair keys = DemoIssuer.keys().orElseThrow(BatonException::notFound);
         Instant now = clock.instant();
         JsonObject claims = Jsons.object(
                 "iss", DemoIssuer.ISSUER,
-                "sub", user,
-                "upn", user,
-                "groups", groups,
+                "sub", token.user(),
+                "upn", token.user(),
+                "groups", Jsons.JSON.createArrayBuilder(token.groupsOrDefault()).build(),
                 "iat", now.getEpochSecond(),
                 "exp", now.plus(LIFETIME).getEpochSecond(),
                 "jti", UUID.randomUUID().toString());
-        return Jsons.object("token", DemoIssuer.sign(keys.getPrivate(), claims), "expiresAt", now.plus(LIFETIME));
-    }
-
-    /** The client's, not the peer's: a trusted proxy on this machine forwards calls from anywhere. */
-    private boolean fromLoopback() {
-        return Cidr.address(addresses.of(request)).map(InetAddress::isLoopbackAddress).orElse(false);
-    }
-
-    private static JsonArray groups(JsonValue value) {
-        if (!(value instanceof JsonArray array) || array.size() > 16
-                || !array.stream().allMatch(g -> g instanceof JsonString s && !s.getString().isBlank() && s.getString().length() <= 64)) {
-            throw Fields.invalid("'groups' must be a list of at most 16 names.");
-        }
-        return array;
+        return new DevToken(DemoIssuer.sign(keys.getPrivate(), claims), now.plus(LIFETIME));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +76,26 @@ class DemoModeIT {
         Reply refused = here.post("/dev/token").header("X-Forwarded-For", "203.0.113.5").json(TOKEN_REQUEST).send();
         assertEquals(404, refused.status(), refused::toString);
         assertEquals("not-found", refused.code());
+        Reply badBody = here.post("/dev/token").header("X-Forwarded-For", "203.0.113.5").json("{\"groups\":5}").send();
+        assertEquals("not-found", badBody.code(), "not even a bad body tells it is there");
+    }
+
+    @Test
+    void tokenRequestsAreCheckedNamingTheMember() {
+        Api here = new Api(SERVER.base());
+        Reply minted = here.post("/dev/token").json("{\"user\":\"alice\"}").send();
+        assertEquals(Set.of("token", "expiresAt"), minted.json().keySet());
+        String[][] refusals = {
+            {"{\"groups\":[\"baton-user\"]}", "'user' is required."},
+            {"{\"user\":\"alice\",\"groups\":[\"baton-user\",\" \"]}", "'groups[1]' must not be blank."},
+            {"{\"user\":\"alice\",\"groups\":\"baton-user\"}", "'groups' has the wrong type."},
+            {"{\"user\":\"alice\",\"role\":\"admin\"}", "'role' is not a known field."},
+        };
+        for (String[] refusal : refusals) {
+            Reply reply = here.post("/dev/token").json(refusal[0]).send();
+            assertEquals(400, reply.status(), () -> refusal[0] + " -> " + reply);
+            assertEquals(refusal[1], reply.json().getString("detail"), refusal[0]);
+        }
     }
 
     /** The README's admin API sample: an admin's token from /dev/token sees alice's devices and revokes them. */

@@ -12,7 +12,7 @@ import dev.baton.platform.security.Actor;
 import dev.baton.prohibition.boundary.ProhibitionView;
 import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.secevent.control.SecurityEvent;
-import dev.baton.session.boundary.SessionView;
+import dev.baton.session.boundary.SessionSummary;
 import dev.baton.session.control.SessionEndings;
 import dev.baton.session.control.SessionSettings;
 import dev.baton.session.entity.Session;
@@ -87,7 +87,7 @@ public class AdminService {
         return Jsons.object(
                 "user", user.value(),
                 "devices", array(owned, device -> JsonBinding.object(DeviceView.of(device))),
-                "sessions", array(active, s -> SessionView.summary(s, settings.idleTimeout())),
+                "sessions", array(active, s -> JsonBinding.object(SessionSummary.of(s, settings.idleTimeout()))),
                 "transfers", array(open, transfer -> JsonBinding.object(TransferView.of(transfer))),
                 "prohibitions", array(holding, ProhibitionView::of));
     }

@@ -19,8 +19,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class JsonBodies {
 
-    public static final int MAX_DEPTH = 64;
-
     private JsonBodies() {
     }
 
@@ -57,8 +55,8 @@ public final class JsonBodies {
             while (depth > 0) {
                 JsonParser.Event event = parser.next();
                 if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
-                    if (++depth > MAX_DEPTH) {
-                        throw new BatonException(onError, "Nested deeper than " + MAX_DEPTH + " levels.");
+                    if (++depth > StrictJsonParser.MAX_DEPTH) {
+                        throw new BatonException(onError, "Nested deeper than " + StrictJsonParser.MAX_DEPTH + " levels.");
                     }
                 } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
                     depth--;

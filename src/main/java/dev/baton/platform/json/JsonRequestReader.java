@@ -5,6 +5,7 @@ import dev.baton.platform.problem.Problem;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -23,12 +24,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Function;
 import org.eclipse.yasson.YassonJsonb;
 
 /**
  * Binds a JSON request body to a record in one pass: strict UTF-8, then {@link StrictJsonParser}'s
  * checks as JSON-B reads the events, then {@link JsonBinding}'s types. Every refusal is
  * {@code invalid-request} and names the member at fault. Bean Validation runs after, on the record.
+ * A body that is a free-form object as a whole ({@link JsonObjectReader}) gets the same checks.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,40 +52,36 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
 
     /** The record a body holds, or an {@code invalid-request} naming what is wrong. */
     public static <R extends Record> R read(Class<R> type, InputStream body) {
-        StrictJsonParser parser = new StrictJsonParser(Jsons.JSON.createParser(utf8(body)), Problem.INVALID_REQUEST);
-        try (parser) {
-            R record = ((YassonJsonb) JsonBinding.JSONB).fromJson(parser, type);
-            if (contentAfter(parser)) {
-                throw invalid("Content after the JSON object.");
-            }
-            return record;
-        } catch (JsonbException | JsonException | IllegalStateException e) {
-            throw refusal(type, parser, e);
-        }
+        return parse(body, type, Problem.INVALID_REQUEST, parser -> ((YassonJsonb) JsonBinding.JSONB).fromJson(parser, type));
     }
 
     /**
-     * A free-form JSON object (session information a header carries) with the same checks; a refusal
-     * is {@code onError}, with the detail a body would get.
+     * A free-form JSON object, any members, with the same checks: a body ({@code invalid-request}) or
+     * session information a header carries ({@code session-info-invalid}), the detail naming what is wrong.
      */
     public static JsonObject object(InputStream json, Problem onError) {
-        StrictJsonParser parser = new StrictJsonParser(Jsons.JSON.createParser(utf8(json)), onError);
-        try (parser) {
+        return parse(json, JsonObject.class, onError, parser -> {
             parser.next();
-            JsonObject object = parser.getObject();
+            return parser.getObject();
+        });
+    }
+
+    /** {@code binding} reads the value from the strict parser; what follows it and every failure are judged here. */
+    private static <T> T parse(InputStream body, Class<T> type, Problem onError, Function<StrictJsonParser, T> binding) {
+        Reader text = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        StrictJsonParser parser = new StrictJsonParser(Jsons.JSON.createParser(text), onError);
+        try (parser) {
+            T value = binding.apply(parser);
             if (contentAfter(parser)) {
                 throw new BatonException(onError, "Content after the JSON object.");
             }
-            return object;
-        } catch (JsonException | IllegalStateException e) {
-            throw new BatonException(onError, refusal(JsonObject.class, parser, e).getMessage());
+            return value;
+        } catch (JsonbException | JsonException | IllegalStateException e) {
+            BatonException refusal = refusal(type, parser, e);
+            throw refusal.problem() == Problem.INVALID_REQUEST ? new BatonException(onError, refusal.getMessage()) : refusal;
         }
-    }
-
-    private static Reader utf8(InputStream body) {
-        return new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Parsson's {@code hasNext} throws on anything but the end of input after the object. */
@@ -112,10 +111,17 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
         if (!parser.started()) {
             return invalid("Expected a JSON object.");
         }
-        if (e instanceof JsonbException && !parser.field().isEmpty()) {
+        if (e instanceof JsonbException && type.isRecord()) {
             String member = parser.field().split("\\.", 2)[0];
-            boolean known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).anyMatch(member::equals);
-            return invalid(known ? "'" + parser.field() + "' has the wrong type." : "'" + member + "' is not a known field.");
+            if (!member.isEmpty() && Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).noneMatch(member::equals)) {
+                return invalid("'" + member + "' is not a known field.");
+            }
+            // Past a value of the wrong shape, JSON-B has read on to the next member or the end.
+            boolean readPast = parser.field().isEmpty() || parser.currentEvent() == JsonParser.Event.KEY_NAME;
+            String wrong = readPast ? parser.member() : parser.field();
+            if (!wrong.isEmpty()) {
+                return invalid("'" + wrong + "' has the wrong type.");
+            }
         }
         return invalid("Not a valid JSON object.");
     }

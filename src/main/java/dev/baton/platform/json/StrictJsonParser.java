@@ -21,12 +21,14 @@ import java.util.stream.Collectors;
 
 /**
  * A parser that refuses, as the events pass, what JSON-P lets through: a body that is not one
- * object, nesting deeper than {@value JsonBodies#MAX_DEPTH} levels, a name twice in one object.
+ * object, nesting deeper than {@value #MAX_DEPTH} levels, a name twice in one object.
  * It remembers the member being read ({@link #field()}), so a refusal made after it (by JSON-B, by
  * a type check) can name it. {@code getObject}, {@code getArray} and {@code getValue} are built from
  * this parser's own events, so a nested object (a JWK) gets the same checks.
  */
 final class StrictJsonParser implements JsonParser {
+
+    static final int MAX_DEPTH = 64;
 
     /** Marks an array's level; nothing is added to it, since arrays have no names. */
     private static final Set<String> NOT_AN_OBJECT = Set.of();
@@ -38,6 +40,7 @@ final class StrictJsonParser implements JsonParser {
     private final Deque<String> path = new ArrayDeque<>();
     private Event current;
     private boolean started;
+    private String member = "";
 
     StrictJsonParser(JsonParser parser, Problem onError) {
         this.parser = parser;
@@ -49,6 +52,14 @@ final class StrictJsonParser implements JsonParser {
         List<String> names = new ArrayList<>(path);
         Collections.reverse(names);
         return names.stream().filter(name -> !name.isEmpty()).collect(Collectors.joining("."));
+    }
+
+    /**
+     * The member of the body whose value was begun last: where JSON-B, finding a value of the wrong
+     * shape (a string where a list belongs), has already read past it.
+     */
+    String member() {
+        return member;
     }
 
     /** Whether the body has begun with an object. */
@@ -73,6 +84,9 @@ final class StrictJsonParser implements JsonParser {
             return current;
         }
         Event event = parser.next();
+        if (open.size() == 1 && event != Event.KEY_NAME && event != Event.END_OBJECT) {
+            member = path.peek();
+        }
         switch (event) {
             case START_OBJECT, START_ARRAY -> enter(event);
             case END_OBJECT, END_ARRAY -> leave();
@@ -84,8 +98,8 @@ final class StrictJsonParser implements JsonParser {
     }
 
     private void enter(Event event) {
-        if (open.size() >= JsonBodies.MAX_DEPTH) {
-            throw new BatonException(onError, "Nested deeper than " + JsonBodies.MAX_DEPTH + " levels.");
+        if (open.size() >= MAX_DEPTH) {
+            throw new BatonException(onError, "Nested deeper than " + MAX_DEPTH + " levels.");
         }
         open.push(event == Event.START_OBJECT ? new HashSet<>() : NOT_AN_OBJECT);
         path.push("");

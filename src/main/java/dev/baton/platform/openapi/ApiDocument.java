@@ -140,8 +140,11 @@ public class ApiDocument implements OASFilter {
                 refusals.add(problem);
             }
             operation.removeExtension(REFUSALS);
-            // SmallRye copies a method's extensions onto its declared answers too.
+            // SmallRye copies a method's extensions onto its declared answers and request body too.
             operation.getResponses().getAPIResponses().values().forEach(response -> response.removeExtension(REFUSALS));
+            if (operation.getRequestBody() != null) {
+                operation.getRequestBody().removeExtension(REFUSALS);
+            }
         }
         return refusals;
     }

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -126,15 +125,21 @@ public final class ProblemMappers {
             return false;
         }
 
-        /** The path below the method and its parameter: {@code register.arg0.name} is {@code name}. */
+        /**
+         * The path below the method and its parameter: {@code register.arg0.name} is {@code name}, the
+         * second of a list member's elements {@code groups[1]}.
+         */
         private static String member(Path path) {
-            List<String> names = new ArrayList<>();
+            StringBuilder member = new StringBuilder();
             for (Path.Node node : path) {
-                if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                    names.add(node.getName());
+                if (node.isInIterable() && !member.isEmpty()) {
+                    member.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                }
+                if (node.getKind() == ElementKind.PROPERTY) {
+                    member.append(member.isEmpty() ? "" : ".").append(node.getName());
                 }
             }
-            return String.join(".", names);
+            return member.toString();
         }
     }
 

@@ -5,7 +5,6 @@ import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.control.DeviceGate;
 import dev.baton.device.entity.Device;
-import dev.baton.platform.json.Jsons;
 import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.Problem;
 import dev.baton.platform.security.Actor;
@@ -48,41 +47,44 @@ public class SessionService {
     @Inject
     Clock clock;
 
-    public JsonObject open(Actor actor, String deviceToken, String application, JsonObject state) {
+    /** Opens a session held by the calling device; the answer holds its session token, which is never shown again. */
+    public OpenedSession open(Actor actor, String deviceToken, String application, JsonObject state) {
         Device device = devices.authenticate(actor, deviceToken);
         String token = Tokens.newToken();
         Session session = new Session(actor.user(), application, state.toString(), device.id(), Tokens.hash(token),
                 clock.instant(), settings.absoluteTimeout());
         em.persist(session);
         audit.record(AuditEntry.of(AuditAction.SESSION_OPENED).by(actor).session(session.id()).device(device.id()).succeeded());
-        return Jsons.extend(SessionView.withState(session, settings.idleTimeout()), "sessionToken", token);
+        return OpenedSession.of(SessionView.of(session, settings.idleTimeout()), token);
     }
 
-    public List<JsonObject> list(Actor actor) {
+    /** The caller's active sessions, on whichever device. */
+    public List<SessionSummary> list(Actor actor) {
         Instant now = clock.instant();
         return em.createNamedQuery(Session.BY_OWNER, Session.class)
                 .setParameter("owner", actor.user())
                 .getResultList()
                 .stream()
                 .filter(s -> s.isActive(now, settings.idleTimeout()))
-                .map(s -> SessionView.summary(s, settings.idleTimeout()))
+                .map(s -> SessionSummary.of(s, settings.idleTimeout()))
                 .toList();
     }
 
-    public JsonObject get(Actor actor, String deviceToken, String id, String sessionToken) {
+    public SessionView get(Actor actor, String deviceToken, String id, String sessionToken) {
         Device device = devices.authenticate(actor, deviceToken);
         Session session = access.read(actor, device, id, sessionToken, clock.instant());
-        return SessionView.withState(session, settings.idleTimeout());
+        return SessionView.of(session, settings.idleTimeout());
     }
 
-    public JsonObject replaceState(Actor actor, String deviceToken, String id, String sessionToken, long expectedVersion,
+    /** Replaces the state if it is still at {@code expectedVersion}, else {@code version-conflict}. */
+    public SessionView replaceState(Actor actor, String deviceToken, String id, String sessionToken, long expectedVersion,
                                    JsonObject state) {
         Session session = enter(actor, deviceToken, id, sessionToken);
         if (!session.replaceState(state.toString(), expectedVersion, clock.instant())) {
             throw new BatonException(Problem.VERSION_CONFLICT,
                     "The state is at version " + session.stateVersion() + ", not " + expectedVersion + ".");
         }
-        return SessionView.withState(session, settings.idleTimeout());
+        return SessionView.of(session, settings.idleTimeout());
     }
 
     /** Ends the session; its token dies and an open transfer of it is cancelled. */

@@ -16,6 +16,7 @@ import dev.baton.platform.security.Tokens;
 import dev.baton.prohibition.control.Prohibitions;
 import dev.baton.prohibition.entity.Prohibition;
 import dev.baton.secevent.control.SecurityEvent;
+import dev.baton.session.boundary.SessionView;
 import dev.baton.session.control.SessionAccess;
 import dev.baton.session.control.SessionSettings;
 import dev.baton.session.entity.Session;
@@ -154,6 +155,6 @@ public class HandoverService {
         events.fire(new DeviceEvent(transfer.sourceDeviceId(), DeviceEvent.SESSION_MOVED, session.id(), transfer.id(), now));
         securityEvents.fire(SecurityEvent.sessionTransferred(actor.user(), session.id(), transfer.id(), transfer.sourceDeviceId(),
                 device.id(), prohibition.untilAt(), now));
-        return RestoredSession.of(session, sessionSettings.idleTimeout(), sessionToken, prohibition);
+        return RestoredSession.of(SessionView.of(session, sessionSettings.idleTimeout()), sessionToken, prohibition);
     }
 }

@@ -1,10 +1,8 @@
 package dev.baton.transfer.boundary;
 
-import dev.baton.platform.json.Jsons;
 import dev.baton.prohibition.entity.Prohibition;
-import dev.baton.session.entity.Session;
+import dev.baton.session.boundary.SessionView;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,9 +25,8 @@ public record RestoredSession(
         @Schema(description = "The device the session left.") String previousDeviceId,
         @Schema(description = "Until when the previous device is kept out of the session.") Instant prohibitedUntil) {
 
-    static RestoredSession of(Session session, Duration idleTimeout, String sessionToken, Prohibition prohibition) {
-        return new RestoredSession(session.id(), session.application(), session.stateVersion(), session.holderDeviceId(),
-                session.createdAt(), session.lastActivityAt(), session.expiresAt(idleTimeout), Jsons.stored(session.state()),
-                sessionToken, prohibition.deviceId(), prohibition.untilAt());
+    static RestoredSession of(SessionView view, String sessionToken, Prohibition prohibition) {
+        return new RestoredSession(view.id(), view.application(), view.version(), view.holderDeviceId(), view.createdAt(),
+                view.lastActivityAt(), view.expiresAt(), view.state(), sessionToken, prohibition.deviceId(), prohibition.untilAt());
     }
 }

@@ -30,7 +30,7 @@ class JsonBodiesTest {
 
     @Test
     void acceptsAnObjectNested64LevelsDeep() {
-        byte[] body = nested(JsonBodies.MAX_DEPTH).getBytes(StandardCharsets.UTF_8);
+        byte[] body = nested(StrictJsonParser.MAX_DEPTH).getBytes(StandardCharsets.UTF_8);
         assertEquals(1, JsonBodies.object(body, Problem.INVALID_REQUEST).size());
     }
 

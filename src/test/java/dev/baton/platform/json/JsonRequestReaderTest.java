@@ -4,8 +4,10 @@ import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.Problem;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +18,7 @@ class JsonRequestReaderTest {
 
     public enum Shade { LIGHT, DARK }
 
-    public record Paint(String name, Shade shade, JsonObject extra) {
+    public record Paint(String name, Shade shade, JsonObject extra, List<String> tags) {
     }
 
     public record Answer(String id, Shade shade, String missing, Instant at) {
@@ -39,7 +41,7 @@ class JsonRequestReaderTest {
     @Test
     void bindsMembersEnumsInAnyCaseAndNestedObjects() {
         Paint paint = read("{\"name\":\"red\",\"shade\":\"Dark\",\"extra\":{\"a\":[1,{\"b\":true}]}}");
-        assertEquals(new Paint("red", Shade.DARK, paint.extra()), paint);
+        assertEquals(new Paint("red", Shade.DARK, paint.extra(), null), paint);
         assertEquals("{\"a\":[1,{\"b\":true}]}", paint.extra().toString());
         assertNull(read("{}").name(), "an absent member is null, for Bean Validation to judge");
     }
@@ -63,6 +65,10 @@ class JsonRequestReaderTest {
         assertEquals("'shade' must be a string.", refusal("{\"shade\":1}"));
         assertEquals("'shade' is not one of the known values.", refusal("{\"shade\":\"plaid\"}"));
         assertEquals("'extra' must be a JSON object.", refusal("{\"extra\":\"text\"}"));
+        assertEquals("'tags' must be a string.", refusal("{\"tags\":[1]}"));
+        assertEquals("'tags' has the wrong type.", refusal("{\"tags\":\"red\",\"name\":\"red\"}"));
+        assertEquals("'tags' has the wrong type.", refusal("{\"name\":\"red\",\"tags\":5}"));
+        assertEquals("'tags' has the wrong type.", refusal("{\"tags\":{}}"));
     }
 
     @Test
@@ -81,6 +87,33 @@ class JsonRequestReaderTest {
         String deep = "{\"extra\":" + "{\"a\":".repeat(63) + "1" + "}".repeat(63) + "}";
         assertEquals(1, read(deep).extra().size());
         assertEquals("Nested deeper than 64 levels.", refusal("{\"extra\":" + "{\"a\":".repeat(64) + "1" + "}".repeat(64) + "}"));
+    }
+
+    @Test
+    void aFreeFormObjectGetsTheSameChecks() {
+        JsonObject free = object("{\"a\":[1,{\"b\":null}],\"n\":1e400}");
+        assertEquals("[1,{\"b\":null}]", free.get("a").toString());
+        assertEquals(new BigDecimal("1e400"), free.getJsonNumber("n").bigDecimalValue(), "numbers kept exactly");
+        assertEquals("'a.k' appears more than once.", objectRefusal("{\"a\":{\"k\":1,\"k\":2}}"));
+        assertEquals("Nested deeper than 64 levels.", objectRefusal("{\"a\":" + "[".repeat(64) + "]".repeat(64) + "}"));
+        assertEquals(1, object("{\"a\":" + "[".repeat(63) + "]".repeat(63) + "}").size(), "64 levels, the object's own included");
+        assertEquals("Content after the JSON object.", objectRefusal("{} []"));
+        assertEquals("Expected a JSON object.", objectRefusal("[]"));
+        assertEquals("Expected a JSON object.", objectRefusal("\"text\""));
+        assertEquals("Not a valid JSON object.", objectRefusal("{\"a\":1,}"));
+        BatonException utf8 = assertThrows(BatonException.class,
+                () -> JsonRequestReader.object(new ByteArrayInputStream(new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'}), Problem.INVALID_REQUEST));
+        assertEquals("Not valid UTF-8.", utf8.getMessage());
+    }
+
+    private static JsonObject object(String json) {
+        return JsonRequestReader.object(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Problem.INVALID_REQUEST);
+    }
+
+    private static String objectRefusal(String json) {
+        BatonException refused = assertThrows(BatonException.class, () -> object(json), json);
+        assertEquals(Problem.INVALID_REQUEST, refused.problem());
+        return refused.getMessage();
     }
 
     @Test
