@@ -178,7 +178,7 @@ public class ApiDocument implements OASFilter {
                 .enumeration(problems.stream().map(p -> (Object) p.code()).toList());
         Schema schema = OASFactory.createSchema()
                 .addAllOf(OASFactory.createSchema().ref("Problem"))
-                .addAllOf(OASFactory.createSchema().addProperty("code", code));
+                .addAllOf(OASFactory.createSchema().addProperty("code", code).additionalPropertiesBoolean(true));
         Map<String, Example> examples = new LinkedHashMap<>();
         problems.forEach(problem -> examples.put(problem.code(), OASFactory.createExample()
                 .summary(problem.title())
