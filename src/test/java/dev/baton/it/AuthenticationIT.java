@@ -87,9 +87,9 @@ class AuthenticationIT {
 
     @Test
     void aClaimNeedsARecentSignIn() {
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        var transfer = clerk.offer(desktop, clerk.open(desktop), phone);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device phone = two.phone();
+        var transfer = clerk.offer(two.desktop(), two.session(), phone);
         long old = Instant.now().minus(Duration.ofMinutes(11)).getEpochSecond();
         Reply stale = api.post("transfers/" + transfer.getString("id") + "/claim")
                 .bearer(issuer.token(clerk.user, c -> c.add("iat", old), "baton-user")).device(phone.token())
@@ -104,9 +104,9 @@ class AuthenticationIT {
 
     @Test
     void aRefreshedTokenIsNoSignIn() {
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        var transfer = clerk.offer(desktop, clerk.open(desktop), phone);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device phone = two.phone();
+        var transfer = clerk.offer(two.desktop(), two.session(), phone);
         long now = Instant.now().getEpochSecond();
         long signIn = Instant.now().minus(Duration.ofMinutes(11)).getEpochSecond();
         Reply refreshed = api.post("transfers/" + transfer.getString("id") + "/claim")
@@ -151,9 +151,10 @@ class AuthenticationIT {
 
     @Test
     void anotherUsersResourcesAnswerExactlyLikeMissingOnes() {
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        Clerk.Held session = clerk.open(desktop);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         String transferId = clerk.offer(desktop, session, phone).getString("id");
 
         Clerk intruder = Clerk.fresh();

@@ -121,9 +121,10 @@ class ClusterIT {
     @Order(2)
     void prohibitionsNoNodeWasToldOfEndOnTimeFromTheDatabase() throws Exception {
         Clerk onA = new Clerk(a, ISSUER);
-        Clerk.Device desktop = onA.register("desktop");
-        Clerk.Device phone = onA.register("phone");
-        Clerk.Held session = onA.open(desktop);
+        Clerk.TwoDevices two = onA.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         Instant moved = Instant.parse(onA.move(session, desktop, phone).getString("prohibitedUntil"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<Instant> untils = List.of(now.plusSeconds(8), now.plusMillis(10_500));
@@ -157,9 +158,9 @@ class ClusterIT {
         for (int round = 0; round < 3; round++) {
             Clerk onA = new Clerk(a, ISSUER);
             Clerk onB = onA.at(b);
-            Clerk.Device desktop = onA.register("desktop");
-            Clerk.Device phone = onA.register("phone");
-            JsonObject transfer = onA.offer(desktop, onA.open(desktop), phone);
+            Clerk.TwoDevices two = onA.twoDevices();
+            Clerk.Device phone = two.phone();
+            JsonObject transfer = onA.offer(two.desktop(), two.session(), phone);
             List<Integer> statuses = Race.of(i -> (i % 2 == 0 ? onA : onB).claimReply(phone, transfer.getString("id"), transfer.getString("claimCode")))
                     .stream().map(Reply::status).toList();
             assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
@@ -277,9 +278,10 @@ class ClusterIT {
     @Order(7)
     void killingANodeUnderAStreamOfTransfersLosesNothingAcknowledged(TestReporter reporter) throws Exception {
         Clerk armedOnB = new Clerk(b, ISSUER);
-        Clerk.Device armedDesktop = armedOnB.register("desktop");
-        Clerk.Device armedPhone = armedOnB.register("phone");
-        Clerk.Held armedSession = armedOnB.open(armedDesktop);
+        Clerk.TwoDevices armed = armedOnB.twoDevices();
+        Clerk.Device armedDesktop = armed.desktop();
+        Clerk.Device armedPhone = armed.phone();
+        Clerk.Held armedSession = armed.session();
 
         Ledger ledger = new Ledger();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -332,9 +334,10 @@ class ClusterIT {
     @Order(8)
     void aProhibitionHoldsAcrossAWholeClusterRestartAndEndsOnTimeOnce(TestReporter reporter) {
         Clerk onB = new Clerk(b, ISSUER);
-        Clerk.Device desktop = onB.register("desktop");
-        Clerk.Device phone = onB.register("phone");
-        Clerk.Held session = onB.open(desktop);
+        Clerk.TwoDevices two = onB.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         Instant until = Instant.parse(onB.move(session, desktop, phone).getString("prohibitedUntil"));
         assertTrue(Duration.between(Instant.now(), until).compareTo(Duration.ofMinutes(2)) > 0, "node 2 runs with the long window");
 

@@ -57,9 +57,10 @@ class DeviceIT {
 
     @Test
     void revokingADeviceKillsItsSessionTokensAndCancelsItsTransfers() {
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        Clerk.Held session = clerk.open(desktop);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         String transferId = clerk.offer(desktop, session, phone).getString("id");
 
         try (DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {

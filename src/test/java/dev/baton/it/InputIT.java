@@ -148,9 +148,10 @@ class InputIT {
 
     @Test
     void sessionInformationAtItsLimitPassesTheHttpListener() {
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        Clerk.Held session = clerk.open(desktop);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         String filler = "y".repeat(4096 - "{\"f\":\"\"}".length());
         JsonObject atLimit = Json.createObjectBuilder().add("f", filler).build();
         assertEquals(4096, atLimit.toString().getBytes(StandardCharsets.UTF_8).length);
@@ -168,9 +169,10 @@ class InputIT {
 
     @Test
     void badSessionInformationIsRefusedBeforeAnythingIsStored() {
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        Clerk.Held session = clerk.open(desktop);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         // missing, not base64url, a JSON array ("[]"), cut-off JSON ("{\"a\":")
         String[] headers = {null, "!!not base64!!", "W10", "eyJhIjo"};
         for (String header : headers) {

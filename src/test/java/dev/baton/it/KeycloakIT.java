@@ -71,9 +71,10 @@ class KeycloakIT {
     @Test
     void theWholeFlowRunsOnKeycloaksTokens() {
         Clerk alice = clerk(keycloak.signIn("alice"));
-        Clerk.Device desktop = alice.register("desktop");
-        Clerk.Device phone = alice.register("phone");
-        Clerk.Held session = alice.open(desktop);
+        Clerk.TwoDevices two = alice.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         JsonObject restored = alice.move(session, desktop, phone);
         assertEquals(phone.id(), restored.getString("holderDeviceId"));
         Reply keptOut = alice.readSessionReply(desktop, new Clerk.Held(session.id(), session.token()));
@@ -161,9 +162,9 @@ class KeycloakIT {
         KeycloakBrowser browser = keycloak.browser();
         KeycloakTokens signedIn = browser.signIn("alice");
         Clerk alice = clerk(signedIn);
-        Clerk.Device desktop = alice.register("desktop");
-        Clerk.Device phone = alice.register("phone");
-        JsonObject transfer = alice.offer(desktop, alice.open(desktop), phone);
+        Clerk.TwoDevices two = alice.twoDevices();
+        Clerk.Device phone = two.phone();
+        JsonObject transfer = alice.offer(two.desktop(), two.session(), phone);
         BatonServer.sleep(Duration.between(Instant.now(), signedIn.authTime().plus(MAX_SIGN_IN_AGE).plusSeconds(2)));
 
         KeycloakTokens refreshed = keycloak.refresh(signedIn);

@@ -56,9 +56,10 @@ class OperationsIT {
     @Test
     void metricsCountTheFlowItsRefusalsAndTimeEachOperation() throws InterruptedException {
         Metrics before = Metrics.of(api);
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        Clerk.Held session = clerk.open(desktop);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         clerk.move(session, desktop, phone);
         assertEquals("access-prohibited", clerk.readSessionReply(desktop, session).code());
         Clerk.Held other = clerk.open(phone);

@@ -60,9 +60,10 @@ class PostgresIT {
                 "BATON_AUDIT_CHECKPOINT_INTERVAL", "PT1S"));
         server.start();
         Clerk clerk = new Clerk(new Api(server.base()), SharedBaton.issuer());
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        Clerk.Held session = clerk.open(desktop);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         JsonObject restored = clerk.move(session, desktop, phone);
 
         assertEquals(phone.id(), restored.getString("holderDeviceId"));

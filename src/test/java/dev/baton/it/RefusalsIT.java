@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RefusalsIT {
 
     private final Clerk clerk = Clerk.fresh();
-    private final Clerk.Device desktop = clerk.register("desktop");
-    private final Clerk.Device phone = clerk.register("phone");
-    private final Clerk.Held session = clerk.open(desktop);
+    private final Clerk.TwoDevices two = clerk.twoDevices();
+    private final Clerk.Device desktop = two.desktop();
+    private final Clerk.Device phone = two.phone();
+    private final Clerk.Held session = two.session();
 
     @Test
     void transfersToUnregisteredDevicesOrToItselfAreRefusedAuditedAndNotStored() {

@@ -26,9 +26,10 @@ class RestartIT {
         try {
             server.start();
             Clerk clerk = new Clerk(new Api(server.base()), SharedBaton.issuer());
-            Clerk.Device desktop = clerk.register("desktop");
-            Clerk.Device phone = clerk.register("phone");
-            Clerk.Held session = clerk.open(desktop);
+            Clerk.TwoDevices two = clerk.twoDevices();
+            Clerk.Device desktop = two.desktop();
+            Clerk.Device phone = two.phone();
+            Clerk.Held session = two.session();
             Instant until = Instant.parse(clerk.move(session, desktop, phone).getString("prohibitedUntil"));
 
             server.kill();

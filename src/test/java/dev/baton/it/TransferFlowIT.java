@@ -21,9 +21,10 @@ class TransferFlowIT {
     @Test
     void sessionMovesToThePhoneWithItsStateAndTheDesktopIsKeptOut() {
         Clerk clerk = Clerk.fresh();
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        Clerk.Held session = clerk.open(desktop);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
 
         try (DeviceEvents desktopEvents = DeviceEvents.listen(clerk, desktop);
              DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
@@ -64,9 +65,10 @@ class TransferFlowIT {
     @Test
     void prohibitionEndsOnTimeOnceAndTheSessionCanComeBack() {
         Clerk clerk = Clerk.fresh();
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        Clerk.Held session = clerk.open(desktop);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         try (DeviceEvents desktopEvents = DeviceEvents.listen(clerk, desktop)) {
             JsonObject restored = clerk.move(session, desktop, phone);
             Clerk.Held onPhone = new Clerk.Held(session.id(), restored.getString("sessionToken"));
@@ -90,9 +92,9 @@ class TransferFlowIT {
     @Test
     void exactlyOneOfManyConcurrentClaimsWins() throws Exception {
         Clerk clerk = Clerk.fresh();
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        JsonObject transfer = clerk.offer(desktop, clerk.open(desktop), phone);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device phone = two.phone();
+        JsonObject transfer = clerk.offer(two.desktop(), two.session(), phone);
         List<Integer> statuses = Race.of(i -> clerk.claimReply(phone, transfer.getString("id"), transfer.getString("claimCode")))
                 .stream().map(Reply::status).toList();
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
@@ -102,9 +104,10 @@ class TransferFlowIT {
     @Test
     void transferPastItsTimeIsGoneAndAuditedAsExpired() {
         Clerk clerk = Clerk.fresh();
-        Clerk.Device desktop = clerk.register("desktop");
-        Clerk.Device phone = clerk.register("phone");
-        Clerk.Held session = clerk.open(desktop);
+        Clerk.TwoDevices two = clerk.twoDevices();
+        Clerk.Device desktop = two.desktop();
+        Clerk.Device phone = two.phone();
+        Clerk.Held session = two.session();
         JsonObject transfer = clerk.offer(desktop, session, phone);
         try (DeviceEvents phoneEvents = DeviceEvents.listen(clerk, phone)) {
             phoneEvents.await("transfer-expired", SharedBaton.TRANSFER_TTL.plusSeconds(7));
