@@ -49,6 +49,14 @@ public class JsonBinding implements ContextResolver<Jsonb> {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * The value of {@code type} that {@code text} names, in any case, {@code -} or {@code _} between
+     * words ({@code awaiting-approval}, {@code AWAITING_APPROVAL}); {@link IllegalArgumentException} if none.
+     */
+    public static <E extends Enum<E>> E enumOf(Class<E> type, String text) {
+        return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
     /** A value of the wrong JSON type; the reader names the member it was found in. */
     static final class WrongType extends RuntimeException {
         WrongType(String expected) {
@@ -99,7 +107,7 @@ public class JsonBinding implements ContextResolver<Jsonb> {
                 throw new WrongType("must be a string");
             }
             try {
-                return Enum.valueOf((Class) type, string.getString().toUpperCase(Locale.ROOT).replace('-', '_'));
+                return enumOf((Class) type, string.getString());
             } catch (IllegalArgumentException e) {
                 throw new WrongType("is not one of the known values");
             }
