@@ -13,7 +13,7 @@ public record CertifiedCheckpoints(
         @NotNull(message = "is required")
         @Size(max = CertifiedCheckpoints.MAX, message = "must hold at most {max} checkpoints")
         @Schema(maxItems = CertifiedCheckpoints.MAX)
-        List<@NotNull(message = "must be checkpoints as logged") @Valid AuditCheckpoint> checkpoints) {
+        List<@NotNull(message = "must not hold null") @Valid AuditCheckpoint> checkpoints) {
 
     static final int MAX = 1000;
 }

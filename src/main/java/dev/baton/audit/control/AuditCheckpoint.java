@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "A checkpoint of the audit chain, exactly as Baton logged it.")
 public record AuditCheckpoint(
-        @Min(value = 1, message = "must be a whole number from 1") @Schema(minimum = "1", example = "1042") long seq,
+        @NotNull(message = "is required") @Min(value = 1, message = "must be a whole number from 1")
+        @Schema(minimum = "1", example = "1042") Long seq,
         @Text(max = 64) @Schema(maxLength = 64) String hash,
         @NotNull(message = "is required") Instant at,
         @Text(max = 16) @Schema(maxLength = 16) String keyId,

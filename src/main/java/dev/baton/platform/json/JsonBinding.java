@@ -1,5 +1,6 @@
 package dev.baton.platform.json;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -14,6 +15,8 @@ import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.eclipse.yasson.YassonConfig;
 import org.eclipse.yasson.YassonJsonb;
@@ -31,7 +34,7 @@ public class JsonBinding implements ContextResolver<Jsonb> {
     static final Jsonb JSONB = JsonbBuilder.create(new YassonConfig()
             .withFailOnUnknownProperties(true)
             .withNullValues(true)
-            .withDeserializers(new Strings(), new Enums(), new Objects())
+            .withDeserializers(new Strings(), new WholeNumbers(), new Instants(), new Enums(), new Objects())
             .withSerializers(new LowerCaseEnums()));
 
     @Override
@@ -76,6 +79,44 @@ public class JsonBinding implements ContextResolver<Jsonb> {
                 return string.getString();
             }
             throw new WrongType("must be a string");
+        }
+    }
+
+    /** A JSON number without a fraction; Yasson would take {@code "3"} and cut {@code 3.5} to 3. */
+    static final class WholeNumbers implements JsonbDeserializer<Long> {
+        @Override
+        public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonNumber number && number.isIntegral()) {
+                try {
+                    return number.bigIntegerValueExact().longValueExact();
+                } catch (ArithmeticException e) {
+                    throw new WrongType("is out of range");
+                }
+            }
+            throw new WrongType("must be a whole number");
+        }
+    }
+
+    /** An instant as Baton writes them ({@code 2026-11-28T13:37:10.032678Z}). */
+    static final class Instants implements JsonbDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
+            try {
+                if (value instanceof JsonString string) {
+                    return Instant.parse(string.getString());
+                }
+            } catch (DateTimeParseException e) {
+                // answered below
+            }
+            throw new WrongType("must be an instant in UTC, as 2026-11-28T13:37:10Z");
         }
     }
 

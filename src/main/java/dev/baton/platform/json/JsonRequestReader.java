@@ -16,12 +16,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import org.eclipse.yasson.YassonJsonb;
 
 /**
@@ -91,11 +93,39 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
             return invalid("Expected a JSON object.");
         }
         if (e instanceof JsonbException && !parser.field().isEmpty()) {
-            String member = parser.field().split("\\.", 2)[0];
-            boolean known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).anyMatch(member::equals);
-            return invalid(known ? "'" + parser.field() + "' has the wrong type." : "'" + member + "' is not a known field.");
+            String field = parser.field();
+            return invalid(known(type, field) ? "'" + field + "' has the wrong type." : "'" + field + "' is not a known field.");
         }
         return invalid("Not a valid JSON object.");
+    }
+
+    /** Whether {@code field}, a dotted path, names a member at each step, through records and lists of them. */
+    private static boolean known(Type type, String field) {
+        for (String name : field.split("\\.")) {
+            Class<?> record = recordOf(type);
+            if (record == null) {
+                return true; // a free-form object: any member is known
+            }
+            Optional<RecordComponent> member = Arrays.stream(record.getRecordComponents())
+                    .filter(component -> component.getName().equals(name))
+                    .findFirst();
+            if (member.isEmpty()) {
+                return false;
+            }
+            type = member.get().getGenericType();
+        }
+        return true;
+    }
+
+    /** The record {@code type} is, or holds the elements of ({@code List<Checkpoint>}); null if neither. */
+    private static Class<?> recordOf(Type type) {
+        if (type instanceof Class<?> c) {
+            return c.isRecord() ? c : null;
+        }
+        if (type instanceof ParameterizedType list && list.getActualTypeArguments().length == 1) {
+            return recordOf(list.getActualTypeArguments()[0]);
+        }
+        return null;
     }
 
     private static BatonException invalid(String detail) {

@@ -126,11 +126,15 @@ public final class ProblemMappers {
             return false;
         }
 
-        /** The path below the method and its parameter: {@code register.arg0.name} is {@code name}. */
+        /**
+         * The path below the method and its parameter: {@code register.arg0.name} is {@code name};
+         * an element of a list is named by the list ({@code <list element>} would tell a client nothing).
+         */
         private static String member(Path path) {
             List<String> names = new ArrayList<>();
             for (Path.Node node : path) {
-                if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getKind() == ElementKind.PROPERTY
+                        || node.getKind() == ElementKind.CONTAINER_ELEMENT && !node.getName().startsWith("<")) {
                     names.add(node.getName());
                 }
             }
