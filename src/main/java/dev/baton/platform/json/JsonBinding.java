@@ -24,9 +24,10 @@ import org.eclipse.yasson.YassonJsonb;
 /**
  * The one JSON-B configuration, for request records and answers alike: members JSON-B does not know
  * are refused, a string is only a JSON string (Yasson would take {@code 5} and {@code true} as
- * text), enum values are written as Baton writes every code ({@link #enumValue}: lower case, words
- * joined by {@code -}) and read in any case, and {@code null} members are written, so every named
- * member of an answer is present as in {@link Jsons}.
+ * text), a {@code Long} only a JSON number without a fraction, an {@code Instant} only as Baton
+ * writes one, enum values are written as Baton writes every code ({@link #enumValue}: lower case,
+ * words joined by {@code -}) and read in any case, and {@code null} members are written, so every
+ * named member of an answer is present as in {@link Jsons}.
  */
 @Provider
 public class JsonBinding implements ContextResolver<Jsonb> {
