@@ -1,10 +1,11 @@
 // The auditor's timeline: every step and refusal, newest first, with filters, and the chain's check.
 import { $, el, explain, say, show, signedInPage } from './app.js';
 
-const ACTIONS = ['DEVICE_REGISTERED', 'DEVICE_REVOKED', 'SESSION_OPENED', 'SESSION_ENDED', 'TRANSFER_REQUESTED',
-  'TRANSFER_REFUSED', 'TRANSFER_CLAIMED', 'CLAIM_FAILED', 'TRANSFER_CANCELLED', 'TRANSFER_EXPIRED', 'SESSION_RESTORED',
-  'ACCESS_PROHIBITED', 'DEVICE_REFUSED', 'PROOF_REFUSED', 'PROHIBITION_ENDED', 'REQUESTS_REFUSED', 'ADMIN_USER_VIEWED',
-  'ADMIN_SESSIONS_ENDED', 'ADMIN_DEVICES_REVOKED'];
+// As the API writes them (its document lists them under AuditAction).
+const ACTIONS = ['device-registered', 'device-revoked', 'session-opened', 'session-ended', 'transfer-requested',
+  'transfer-refused', 'transfer-claimed', 'claim-failed', 'transfer-cancelled', 'transfer-expired', 'session-restored',
+  'access-prohibited', 'device-refused', 'proof-refused', 'prohibition-ended', 'pull-requested', 'pull-approved',
+  'pull-denied', 'requests-refused', 'admin-user-viewed', 'admin-sessions-ended', 'admin-devices-revoked'];
 // `user` is who acted; `subject` whose things an admin acted upon.
 const FILTERS = [['user', 'User'], ['subject', 'Acted upon'], ['session', 'Session id'], ['device', 'Device id']];
 const COLUMNS = [['at', 'When'], ['action', 'Action'], ['actor', 'Actor'], ['subject', 'Acted upon'], ['outcome', 'Outcome'], ['reason', 'Reason'],

@@ -11,6 +11,7 @@ import dev.baton.EjbClerk.Registered;
 import dev.baton.admin.boundary.AdminService;
 import dev.baton.admin.boundary.UserId;
 import dev.baton.audit.boundary.AuditService;
+import dev.baton.audit.boundary.AuditVerdict;
 import dev.baton.audit.control.AuditLog;
 import dev.baton.audit.entity.AuditAction;
 import dev.baton.audit.entity.AuditEntry;
@@ -198,8 +199,8 @@ class EdgesInContainerIT {
             }
             Thread.sleep(20);
         }
-        JsonObject verdict = auditService.verify(List.of());
-        assertTrue(verdict.getBoolean("valid"), verdict::toString);
+        AuditVerdict verdict = auditService.verify(List.of());
+        assertTrue(verdict.valid(), verdict::toString);
     }
 
     private long unlinked(String sessionId) {

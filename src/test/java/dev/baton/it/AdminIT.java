@@ -68,9 +68,9 @@ class AdminIT {
         }
         assertEquals("no-store", reply.header("Cache-Control"));
 
-        JsonObject viewed = single(Audit.of(clerk).page("user=" + admin.user + "&action=ADMIN_USER_VIEWED").getJsonArray("items"));
+        JsonObject viewed = single(Audit.of(clerk).page("user=" + admin.user + "&action=admin-user-viewed").getJsonArray("items"));
         assertEquals(clerk.user, viewed.getString("subject"));
-        assertEquals("SUCCESS", viewed.getString("outcome"));
+        assertEquals("success", viewed.getString("outcome"));
     }
 
     @Test
@@ -145,20 +145,20 @@ class AdminIT {
 
         Audit audit = Audit.of(clerk);
         for (Clerk.Held session : List.of(first, second, offered)) {
-            JsonObject ended = single(audit.page("session=" + session.id() + "&action=SESSION_ENDED").getJsonArray("items"));
+            JsonObject ended = single(audit.page("session=" + session.id() + "&action=session-ended").getJsonArray("items"));
             assertEquals(admin.user, ended.getString("actor"));
             assertEquals(clerk.user, ended.getString("subject"));
             assertEquals("ended-by-admin", ended.getString("reason"));
         }
-        JsonObject cancelled = single(audit.page("session=" + offered.id() + "&action=TRANSFER_CANCELLED").getJsonArray("items"));
+        JsonObject cancelled = single(audit.page("session=" + offered.id() + "&action=transfer-cancelled").getJsonArray("items"));
         assertEquals(admin.user, cancelled.getString("actor"));
-        JsonObject call = single(audit.page("user=" + admin.user + "&action=ADMIN_SESSIONS_ENDED").getJsonArray("items"));
+        JsonObject call = single(audit.page("user=" + admin.user + "&action=admin-sessions-ended").getJsonArray("items"));
         assertEquals(clerk.user, call.getString("subject"));
         assertEquals("sessions ×3", call.getString("reason"));
         assertEquals(5, audit.count("subject=" + clerk.user), "3 ends, 1 cancellation, the call");
 
         assertEquals(204, admin.endSessions(clerk.user).status(), "again: nothing left to end");
-        assertEquals(3, audit.count("subject=" + clerk.user + "&action=SESSION_ENDED"));
+        assertEquals(3, audit.count("subject=" + clerk.user + "&action=session-ended"));
         assertEquals(200, other.readSessionReply(othersDevice, othersSession).status(), "another user's session goes on");
         clerk.open(desktop);
     }
@@ -190,19 +190,19 @@ class AdminIT {
         assertEquals(0, user.getJsonArray("transfers").size(), "the open transfer was cancelled");
 
         Audit audit = Audit.of(clerk);
-        List<JsonObject> revoked = audit.page("subject=" + clerk.user + "&action=DEVICE_REVOKED").getJsonArray("items")
+        List<JsonObject> revoked = audit.page("subject=" + clerk.user + "&action=device-revoked").getJsonArray("items")
                 .getValuesAs(JsonObject.class);
         assertEquals(Set.of(desktop.id(), phone.id()), revoked.stream().map(r -> r.getString("deviceId")).collect(Collectors.toSet()));
         assertTrue(revoked.stream().allMatch(r -> admin.user.equals(r.getString("actor"))), revoked::toString);
-        JsonObject ended = single(audit.page("session=" + session.id() + "&action=SESSION_ENDED").getJsonArray("items"));
+        JsonObject ended = single(audit.page("session=" + session.id() + "&action=session-ended").getJsonArray("items"));
         assertEquals(admin.user, ended.getString("actor"));
         assertEquals("device-revoked", ended.getString("reason"));
-        JsonObject call = single(audit.page("user=" + admin.user + "&action=ADMIN_DEVICES_REVOKED").getJsonArray("items"));
+        JsonObject call = single(audit.page("user=" + admin.user + "&action=admin-devices-revoked").getJsonArray("items"));
         assertEquals(clerk.user, call.getString("subject"));
         assertEquals("devices ×2", call.getString("reason"));
 
         assertEquals(204, admin.revokeDevices(clerk.user).status(), "again: nothing left to revoke");
-        assertEquals(2, audit.count("subject=" + clerk.user + "&action=DEVICE_REVOKED"));
+        assertEquals(2, audit.count("subject=" + clerk.user + "&action=device-revoked"));
         other.open(othersDevice);
     }
 
@@ -229,17 +229,17 @@ class AdminIT {
             assertEquals(4L, statuses.get(204), () -> "every admin call answered: " + replies);
             Audit audit = Audit.of(clerk);
             for (Clerk.Held session : sessions) {
-                assertEquals(1, audit.count("session=" + session.id() + "&action=SESSION_ENDED"));
-                assertEquals(audit.count("session=" + session.id() + "&action=TRANSFER_REQUESTED"),
-                        audit.count("session=" + session.id() + "&action=TRANSFER_CANCELLED"), "each transfer opened is cancelled");
+                assertEquals(1, audit.count("session=" + session.id() + "&action=session-ended"));
+                assertEquals(audit.count("session=" + session.id() + "&action=transfer-requested"),
+                        audit.count("session=" + session.id() + "&action=transfer-cancelled"), "each transfer opened is cancelled");
                 assertEquals("session-token-invalid", clerk.readSessionReply(desktop, session).code());
             }
             long opened = statuses.getOrDefault(201, 0L);
-            assertEquals(opened, audit.count("subject=" + clerk.user + "&action=TRANSFER_CANCELLED"));
+            assertEquals(opened, audit.count("subject=" + clerk.user + "&action=transfer-cancelled"));
             JsonObject user = admin.view(clerk.user).json();
             assertEquals(0, user.getJsonArray("sessions").size(), user::toString);
             assertEquals(0, user.getJsonArray("transfers").size(), user::toString);
-            int ended = audit.page("user=" + admin.user + "&action=ADMIN_SESSIONS_ENDED&subject=" + clerk.user).getJsonArray("items")
+            int ended = audit.page("user=" + admin.user + "&action=admin-sessions-ended&subject=" + clerk.user).getJsonArray("items")
                     .getValuesAs(JsonObject.class).stream()
                     .mapToInt(r -> Integer.parseInt(r.getString("reason").substring("sessions ×".length()))).sum();
             assertEquals(8, ended, "the admin's calls ended the eight sessions between them");

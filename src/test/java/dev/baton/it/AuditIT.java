@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,9 +31,11 @@ class AuditIT {
         Audit audit = Audit.of(clerk);
         JsonObject page = audit.page("user=" + clerk.user);
         List<String> actions = page.getJsonArray("items").stream().map(i -> i.asJsonObject().getString("action")).toList();
-        assertEquals(List.of("ACCESS_PROHIBITED", "SESSION_RESTORED", "TRANSFER_CLAIMED", "TRANSFER_REQUESTED", "SESSION_OPENED",
-                "DEVICE_REGISTERED", "DEVICE_REGISTERED"), actions);
+        assertEquals(List.of("access-prohibited", "session-restored", "transfer-claimed", "transfer-requested", "session-opened",
+                "device-registered", "device-registered"), actions);
+        assertEquals("refused", page.getJsonArray("items").getJsonObject(0).getString("outcome"));
         JsonObject restored = page.getJsonArray("items").getJsonObject(1);
+        assertEquals("success", restored.getString("outcome"));
         assertEquals(desktop.id(), restored.getString("deviceId"));
         assertEquals(phone.id(), restored.getString("targetDeviceId"));
         assertEquals(clerk.user, restored.getString("actor"));
@@ -40,12 +43,13 @@ class AuditIT {
         assertEquals("127.0.0.1", restored.getString("remoteAddress"));
 
         assertEquals(4, audit.count("device=" + phone.id()), "registered, offered, claimed, restored");
-        assertEquals(1, audit.count("user=" + clerk.user + "&action=session_opened"));
+        assertEquals(1, audit.count("user=" + clerk.user + "&action=session-opened"));
+        assertEquals(1, audit.count("user=" + clerk.user + "&action=SESSION_OPENED"), "as earlier versions wrote it");
         assertEquals(7, audit.count("user=" + clerk.user + "&from=" + start));
         assertEquals(0, audit.count("user=" + clerk.user + "&to=" + start));
         JsonObject second = audit.page("user=" + clerk.user + "&page=1&size=3");
         assertEquals(3, second.getJsonArray("items").size());
-        assertEquals("TRANSFER_REQUESTED", second.getJsonArray("items").getJsonObject(0).getString("action"));
+        assertEquals("transfer-requested", second.getJsonArray("items").getJsonObject(0).getString("action"));
         assertEquals(7, second.getInt("total"));
     }
 
@@ -70,20 +74,20 @@ class AuditIT {
 
         Audit audit = Audit.of(clerk);
         BatonServer.sleep(SharedBaton.REFUSAL_WINDOW.multipliedBy(2).plusSeconds(1));
-        List<JsonObject> forbidden = audit.page("action=REQUESTS_REFUSED&user=" + roleless).getJsonArray("items")
+        List<JsonObject> forbidden = audit.page("action=requests-refused&user=" + roleless).getJsonArray("items")
                 .getValuesAs(JsonObject.class);
         assertTrue(!forbidden.isEmpty() && forbidden.size() <= 3, "30 refusals in a record or few: " + forbidden);
         assertEquals(30, forbidden.stream().mapToLong(r -> count(r, "forbidden")).sum(), forbidden::toString);
 
-        List<JsonObject> anonymous = audit.page("action=REQUESTS_REFUSED&user=anonymous&size=100").getJsonArray("items")
+        List<JsonObject> anonymous = audit.page("action=requests-refused&user=anonymous&size=100").getJsonArray("items")
                 .getValuesAs(JsonObject.class);
         assertTrue(anonymous.stream().anyMatch(r -> r.getString("reason").startsWith("unauthenticated ×")
                 && "127.0.0.1".equals(r.getString("remoteAddress"))), anonymous::toString);
 
-        List<String> own = audit.page("action=REQUESTS_REFUSED&user=" + clerk.user).getJsonArray("items")
+        List<String> own = audit.page("action=requests-refused&user=" + clerk.user).getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream().map(r -> r.getString("reason")).toList();
         assertEquals(List.of("invalid-request ×1"), own, "the bad body counted; the unknown device token is DEVICE_REFUSED only");
-        assertEquals(1, audit.count("action=DEVICE_REFUSED&user=" + clerk.user));
+        assertEquals(1, audit.count("action=device-refused&user=" + clerk.user));
     }
 
     private static long count(JsonObject record, String code) {
@@ -103,6 +107,32 @@ class AuditIT {
         assertTrue(verdict.getInt("checked") >= 6, verdict::toString);
         assertTrue(verdict.isNull("firstBrokenId"));
         assertEquals(403, clerk.api.get("audit/verify").bearer(clerk.jwt()).send().status());
+    }
+
+    /** Checkpoints are taken back only as Baton logged them: anything else is refused, naming what is wrong. */
+    @Test
+    void checkpointsToVerifyAgainstAreRefusedUnlessAsLogged() {
+        Api api = Clerk.fresh().api;
+        String auditor = SharedBaton.issuer().token("auditor", "baton-auditor");
+        Reply none = api.post("audit/verify").bearer(auditor).json("{\"checkpoints\":[]}").send();
+        assertEquals(200, none.status(), none::toString);
+        assertTrue(none.json().getBoolean("valid"), none::toString);
+
+        String logged = "\"seq\":1,\"hash\":\"aGFzaA\",\"at\":\"2026-11-28T13:37:10.032678Z\",\"keyId\":\"k1\",\"mac\":\"bWFj\"";
+        Map<String, String> refusals = Map.of(
+                "{}", "'checkpoints' is required.",
+                "{\"checkpoints\":[null]}", "'checkpoints[0]' must be a checkpoint, not null.",
+                "{\"checkpoints\":[{" + logged.replace("\"seq\":1", "\"seq\":\"1\"") + "}]}", "'checkpoints.seq' must be a whole number.",
+                "{\"checkpoints\":[{" + logged.replace("\"seq\":1", "\"seq\":0") + "}]}", "'checkpoints.seq' must be a whole number from 1.",
+                "{\"checkpoints\":[{" + logged + ",\"note\":\"x\"}]}", "'checkpoints.note' is not a known field.",
+                "{\"checkpoints\":[{" + logged.replace("\"mac\":\"bWFj\"", "\"mac\":\" \"") + "}]}", "'checkpoints.mac' must not be blank.",
+                "{\"checkpoints\":[{" + logged + "}]}", "The checkpoint of record 1 was not signed by this Baton's keys.");
+        refusals.forEach((body, detail) -> {
+            Reply refused = api.post("audit/verify").bearer(auditor).json(body).send();
+            assertEquals(400, refused.status(), refused::toString);
+            assertEquals("invalid-request", refused.code());
+            assertEquals(detail, refused.get("detail"), body);
+        });
     }
 
     @Test

@@ -281,7 +281,7 @@ class BrowserIT {
         desktop.await(By.id("demo-auditor"), WAIT).click();
         name.sendKeys(Keys.ENTER);
         desktop.await(By.id("f-user"), WAIT).sendKeys(user, Keys.ENTER);
-        awaitText(desktop, By.cssSelector("#timeline tbody"), "DEVICE_REGISTERED");
+        awaitText(desktop, By.cssSelector("#timeline tbody"), "device-registered");
         desktop.await(By.id("verify"), WAIT).click();
         awaitText(desktop, By.id("verdict"), "The chain is intact");
         desktop.screenshot("audit-timeline");

@@ -50,8 +50,8 @@ class DemoModeIT {
         String output = run(block("## Walkthrough"));
         assertTrue(output.contains("HTTP/1.1 403"), output);
         assertTrue(output.contains("\"code\":\"access-prohibited\""), output);
-        for (String action : new String[] {"SESSION_OPENED", "TRANSFER_REQUESTED", "TRANSFER_CLAIMED", "SESSION_RESTORED",
-            "ACCESS_PROHIBITED"}) {
+        for (String action : new String[] {"session-opened", "transfer-requested", "transfer-claimed", "session-restored",
+            "access-prohibited"}) {
             assertTrue(output.contains(action), () -> action + " missing in\n" + output);
         }
         String log = Files.readString(SERVER.log());

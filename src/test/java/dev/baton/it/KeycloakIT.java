@@ -84,7 +84,7 @@ class KeycloakIT {
         Clerk audrey = clerk(keycloak.signIn("audrey"));
         Reply trail = api.get("audit?session=" + session.id()).bearer(audrey.jwt()).send();
         assertEquals(200, trail.status(), trail::toString);
-        assertEquals(List.of("ACCESS_PROHIBITED", "SESSION_RESTORED", "TRANSFER_CLAIMED", "TRANSFER_REQUESTED", "SESSION_OPENED"),
+        assertEquals(List.of("access-prohibited", "session-restored", "transfer-claimed", "transfer-requested", "session-opened"),
                 trail.json().getJsonArray("items").stream().map(item -> item.asJsonObject().getString("action")).toList());
         assertEquals(alice.user, trail.json().getJsonArray("items").getJsonObject(0).getString("actor"));
     }

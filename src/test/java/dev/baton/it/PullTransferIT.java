@@ -178,7 +178,7 @@ class PullTransferIT {
         assertEquals(403, toPhone.status(), "payments may move to desktops and laptops only: " + toPhone);
         assertEquals("transfer-not-authorized", toPhone.code());
         assertEquals(2, Audit.of(clerk).page("user=" + clerk.user + "&action=PULL_REQUESTED").getJsonArray("items").stream()
-                .filter(item -> "REFUSED".equals(item.asJsonObject().getString("outcome"))).count(), "both policy refusals audited");
+                .filter(item -> "refused".equals(item.asJsonObject().getString("outcome"))).count(), "both policy refusals audited");
     }
 
     @Test
@@ -273,13 +273,13 @@ class PullTransferIT {
 
     private static long succeeded(Clerk who, Clerk.Held session, String action) {
         return Audit.of(who).page("session=" + session.id() + "&action=" + action + "&size=200").getJsonArray("items").stream()
-                .filter(item -> "SUCCESS".equals(item.asJsonObject().getString("outcome"))).count();
+                .filter(item -> "success".equals(item.asJsonObject().getString("outcome"))).count();
     }
 
     private long refused(Clerk.Held session, String action, String reason) {
         return Audit.of(clerk).page("session=" + session.id() + "&action=" + action + "&size=200").getJsonArray("items").stream()
                 .map(item -> item.asJsonObject())
-                .filter(item -> "REFUSED".equals(item.getString("outcome")) && reason.equals(item.getString("reason", null)))
+                .filter(item -> "refused".equals(item.getString("outcome")) && reason.equals(item.getString("reason", null)))
                 .count();
     }
 }

@@ -38,7 +38,7 @@ class RacesIT {
             assertEquals(phone.id(), held.get("holderDeviceId"));
             assertEquals("access-prohibited", clerk.readSessionReply(desktop, session).code());
             assertEquals(1, Audit.of(clerk).page("session=" + session.id() + "&action=SESSION_RESTORED&size=100").getJsonArray("items")
-                    .stream().filter(item -> "SUCCESS".equals(item.asJsonObject().getString("outcome"))).count());
+                    .stream().filter(item -> "success".equals(item.asJsonObject().getString("outcome"))).count());
         }
     }
 

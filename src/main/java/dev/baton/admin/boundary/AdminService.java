@@ -6,8 +6,6 @@ import dev.baton.audit.entity.AuditEntry;
 import dev.baton.device.boundary.DeviceService;
 import dev.baton.device.boundary.DeviceView;
 import dev.baton.device.entity.Device;
-import dev.baton.platform.json.JsonBinding;
-import dev.baton.platform.json.Jsons;
 import dev.baton.platform.security.Actor;
 import dev.baton.prohibition.boundary.ProhibitionView;
 import dev.baton.prohibition.entity.Prohibition;
@@ -22,15 +20,12 @@ import dev.baton.transfer.entity.TransferStatus;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * An admin's calls on one user, each one transaction and audited with the admin as actor and the
@@ -70,7 +65,7 @@ public class AdminService {
      * (without codes) and prohibitions that hold now. A user Baton never saw has empty lists: Baton
      * keeps no list of users, and its answer tells no more than those lists.
      */
-    public JsonObject user(Actor admin, UserId user) {
+    public UserView user(Actor admin, UserId user) {
         Instant now = clock.instant();
         List<Device> owned = owned(user, LockModeType.NONE);
         List<Session> active = activeSessions(user, LockModeType.NONE, now);
@@ -84,12 +79,11 @@ public class AdminService {
                 .setParameter("now", now)
                 .getResultList();
         audit.record(AuditEntry.of(AuditAction.ADMIN_USER_VIEWED).by(admin).subject(user.value()).succeeded());
-        return Jsons.object(
-                "user", user.value(),
-                "devices", array(owned, device -> JsonBinding.object(DeviceView.of(device))),
-                "sessions", array(active, s -> JsonBinding.object(SessionSummary.of(s, settings.idleTimeout()))),
-                "transfers", array(open, transfer -> JsonBinding.object(TransferView.of(transfer))),
-                "prohibitions", array(holding, ProhibitionView::of));
+        return new UserView(user.value(),
+                owned.stream().map(DeviceView::of).toList(),
+                active.stream().map(session -> SessionSummary.of(session, settings.idleTimeout())).toList(),
+                open.stream().map(TransferView::of).toList(),
+                holding.stream().map(ProhibitionView::of).toList());
     }
 
     /** Ends every active session of the user as its holder's own end would, but for the reason {@value #ENDED_BY_ADMIN}. */
@@ -130,9 +124,5 @@ public class AdminService {
                 .stream()
                 .filter(s -> s.isActive(now, settings.idleTimeout()))
                 .toList();
-    }
-
-    private static <T> JsonValue array(List<T> items, Function<T, JsonObject> view) {
-        return Jsons.JSON.createArrayBuilder(items.stream().map(view).toList()).build();
     }
 }

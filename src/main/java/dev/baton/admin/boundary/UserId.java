@@ -1,6 +1,7 @@
 package dev.baton.admin.boundary;
 
-import dev.baton.platform.json.Fields;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,8 @@ public record UserId(String value) {
     /** The user named by {@code text}, or {@code invalid-request}. */
     public static UserId of(String text) {
         if (text == null || text.isBlank() || text.length() > MAX_LENGTH || text.chars().anyMatch(Character::isISOControl)) {
-            throw Fields.invalid("The user must be 1 to " + MAX_LENGTH + " characters, none of them control characters.");
+            throw new BatonException(Problem.INVALID_REQUEST,
+                    "The user must be 1 to " + MAX_LENGTH + " characters, none of them control characters.");
         }
         return new UserId(text);
     }

@@ -1,16 +1,15 @@
 package dev.baton.audit.boundary;
 
-import dev.baton.audit.control.AuditCheckpoint;
 import dev.baton.audit.entity.AuditAction;
-import dev.baton.platform.json.Fields;
-import dev.baton.platform.json.JsonBodies;
+import dev.baton.platform.json.JsonBinding;
+import dev.baton.platform.openapi.ApiDocument;
+import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.Problem;
 import dev.baton.platform.security.Actor;
 import dev.baton.platform.security.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,57 +21,75 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /audit}: the audit trail for auditors and admins, and the check of its chain. */
 @Path("api/v1/audit")
 @ApplicationScoped
 @Authenticated(anyRole = {Actor.AUDITOR, Actor.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit", description = "The audit trail, for callers in `baton-auditor` or `baton-admin` (others: 403 `forbidden`).")
 public class AuditResource {
-
-    static final int MAX_CHECKPOINTS = 1000;
 
     @Inject
     AuditService audit;
 
     @GET
-    public JsonObject search(@QueryParam("user") String user, @QueryParam("session") String session,
-                             @QueryParam("device") String device, @QueryParam("action") String action,
-                             @QueryParam("from") String from, @QueryParam("to") String to,
-                             @QueryParam("page") @DefaultValue("0") String page,
-                             @QueryParam("size") @DefaultValue("50") String size,
-                             @QueryParam("subject") String subject) {
+    @Operation(operationId = "audit.search", summary = "Search the audit trail, newest first",
+            description = "Filters combine (and); an empty or missing one matches everything.")
+    @APIResponse(responseCode = "200", description = "One page of the records that match.")
+    @Extension(name = ApiDocument.REFUSALS, value = "forbidden, invalid-request")
+    public AuditPage search(
+            @Parameter(description = "Who acted (a user's subject, or `anonymous`).") @QueryParam("user") String user,
+            @Parameter(description = "A session's id.") @QueryParam("session") String session,
+            @Parameter(description = "A device's id: records where it acted or was the target.") @QueryParam("device") String device,
+            @Parameter(description = "What happened; the upper-case form (`SESSION_RESTORED`) is accepted too.",
+                    schema = @Schema(implementation = AuditAction.class)) @QueryParam("action") String action,
+            @Parameter(description = "From this instant on, inclusive.", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Up to this instant, inclusive.", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to,
+            @Parameter(description = "The page, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(description = "Records per page.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + AuditQuery.MAX_SIZE, defaultValue = "" + AuditQuery.DEFAULT_SIZE))
+            @QueryParam("size") @DefaultValue("" + AuditQuery.DEFAULT_SIZE) String size,
+            @Parameter(description = "The user whose things someone else (an admin) acted upon.") @QueryParam("subject") String subject) {
         return audit.search(new AuditQuery(present(user), present(session), present(device),
-                parse(action, "action", a -> AuditAction.valueOf(a.toUpperCase(Locale.ROOT))),
+                parse(action, "action", a -> JsonBinding.enumOf(AuditAction.class, a)),
                 parse(from, "from", Instant::parse), parse(to, "to", Instant::parse),
                 number(page, "page", 0, Integer.MAX_VALUE / AuditQuery.MAX_SIZE),
                 number(size, "size", 1, AuditQuery.MAX_SIZE), present(subject)));
     }
 
-    /** {@code GET /audit/verify}: whether the audit chain is whole, and where it is broken if not. */
     @GET
     @Path("verify")
-    public JsonObject verify() {
+    @Operation(operationId = "audit.verify", summary = "Check that the audit chain is whole",
+            description = "Every record must be as sealed, in order, up to the chain's head; the answer names the first that is not.")
+    @APIResponse(responseCode = "200", description = "The check.")
+    @Extension(name = ApiDocument.REFUSALS, value = "forbidden")
+    public AuditVerdict verify() {
         return audit.verify(List.of());
     }
 
-    /**
-     * {@code POST /audit/verify} {@code {"checkpoints": [...]}}: the same, and the chain must still
-     * pass through every checkpoint given (as logged by Baton, at most {@value #MAX_CHECKPOINTS}).
-     */
     @POST
     @Path("verify")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject verify(byte[] body) {
-        JsonObject request = JsonBodies.object(body, Problem.INVALID_REQUEST);
-        if (!(request.get("checkpoints") instanceof JsonArray given) || given.size() > MAX_CHECKPOINTS
-                || !given.stream().allMatch(c -> c instanceof JsonObject)) {
-            throw Fields.invalid("'checkpoints' must be a list of at most " + MAX_CHECKPOINTS + " checkpoints as logged.");
-        }
-        return audit.verify(given.getValuesAs(JsonObject.class).stream().map(AuditCheckpoint::parse).toList());
+    @Operation(operationId = "audit.verifyWithCheckpoints", summary = "Check the audit chain against checkpoints Baton logged",
+            description = "As `GET`, and the chain must still pass through every checkpoint given: history before a"
+                    + " checkpoint cannot be rewritten, even with the audit key. A checkpoint Baton's keys did not sign is refused.")
+    @APIResponse(responseCode = "200", description = "The check.")
+    @Extension(name = ApiDocument.REFUSALS, value = "forbidden, invalid-request, payload-too-large, unsupported-media-type")
+    public AuditVerdict verifyWithCheckpoints(@Valid CertifiedCheckpoints request) {
+        return audit.verify(request.checkpoints());
     }
 
     private static Optional<String> present(String value) {
@@ -83,7 +100,7 @@ public class AuditResource {
         try {
             return present(value).map(parser);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw Fields.invalid("'" + name + "' is not valid.");
+            throw invalid("'" + name + "' is not valid.");
         }
     }
 
@@ -96,6 +113,10 @@ public class AuditResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw Fields.invalid("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+        throw invalid("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+    }
+
+    private static BatonException invalid(String detail) {
+        return new BatonException(Problem.INVALID_REQUEST, detail);
     }
 }

@@ -5,14 +5,11 @@ import dev.baton.audit.control.AuditCheckpoint;
 import dev.baton.audit.control.AuditCheckpoints;
 import dev.baton.audit.control.AuditKeyring;
 import dev.baton.audit.entity.AuditChain;
-import dev.baton.audit.entity.AuditEntry;
 import dev.baton.audit.entity.AuditRecord;
-import dev.baton.platform.json.Fields;
-import dev.baton.platform.json.Jsons;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -21,7 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Searches the audit trail, newest first. */
+/** Searches the audit trail, newest first, and checks its chain. */
 @Stateless
 public class AuditService {
 
@@ -39,7 +36,7 @@ public class AuditService {
     @Inject
     AuditCheckpoints checkpoints;
 
-    public JsonObject search(AuditQuery query) {
+    public AuditPage search(AuditQuery query) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         query.user().ifPresent(u -> where(conditions, parameters, "a.actor = :user", "user", u));
@@ -58,13 +55,12 @@ public class AuditService {
             count.setParameter(name, value);
             items.setParameter(name, value);
         });
-        JsonArrayBuilder page = Jsons.JSON.createArrayBuilder();
-        items.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
+        List<AuditEntryView> page = items.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
                 .getResultList()
                 .stream()
-                .map(AuditService::view)
-                .forEach(page::add);
-        return Jsons.object("items", page.build(), "page", query.page(), "size", query.size(), "total", count.getSingleResult());
+                .map(AuditEntryView::of)
+                .toList();
+        return new AuditPage(page, query.page(), query.size(), count.getSingleResult());
     }
 
     private static void where(List<String> conditions, Map<String, Object> parameters, String condition, String name,
@@ -81,11 +77,12 @@ public class AuditService {
      * that record's hash must be the checkpoint's: history before a checkpoint cannot be rewritten
      * even with the key, nor cut off. Answers the first record that is not so.
      */
-    public JsonObject verify(List<AuditCheckpoint> certified) {
+    public AuditVerdict verify(List<AuditCheckpoint> certified) {
         Map<Long, String> hashes = new HashMap<>();
         for (AuditCheckpoint checkpoint : certified) {
             if (!checkpoints.signed(checkpoint)) {
-                throw Fields.invalid("The checkpoint of record " + checkpoint.seq() + " was not signed by this Baton's keys.");
+                throw new BatonException(Problem.INVALID_REQUEST,
+                        "The checkpoint of record " + checkpoint.seq() + " was not signed by this Baton's keys.");
             }
             hashes.put(checkpoint.seq(), checkpoint.hash());
         }
@@ -103,7 +100,7 @@ public class AuditService {
             for (AuditRecord record : page) {
                 if (record.seq() != checked + 1 || !record.intactAfter(previous, keys)
                         || !hashes.getOrDefault(record.seq(), record.hash()).equals(record.hash())) {
-                    return verdict(false, checked, record.id());
+                    return new AuditVerdict(false, checked, record.id());
                 }
                 previous = record.hash();
                 checked++;
@@ -112,27 +109,6 @@ public class AuditService {
         }
         boolean whole = checked == head.lastSeq() && previous.equals(head.lastHash());
         boolean reachesEveryCheckpoint = hashes.keySet().stream().allMatch(seq -> seq <= head.lastSeq());
-        return verdict(whole && reachesEveryCheckpoint, checked, null);
-    }
-
-    private static JsonObject verdict(boolean valid, long checked, Long firstBrokenId) {
-        return Jsons.object("valid", valid, "checked", checked, "firstBrokenId", firstBrokenId);
-    }
-
-    static JsonObject view(AuditRecord record) {
-        AuditEntry entry = record.entry();
-        return Jsons.object(
-                "id", record.id(),
-                "at", record.at(),
-                "action", entry.action().name(),
-                "actor", entry.actor(),
-                "sessionId", entry.sessionId(),
-                "transferId", entry.transferId(),
-                "deviceId", entry.deviceId(),
-                "targetDeviceId", entry.targetDeviceId(),
-                "outcome", entry.outcome().name(),
-                "reason", entry.reason(),
-                "remoteAddress", entry.address(),
-                "subject", entry.subject());
+        return new AuditVerdict(whole && reachesEveryCheckpoint, checked, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.audit.entity;
 
 import dev.baton.platform.security.Actor;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What one audit record says, built fluently at the place the step happens:
@@ -12,6 +13,8 @@ import java.util.Objects;
 public record AuditEntry(AuditAction action, String actor, String address, String sessionId, String transferId,
                          String deviceId, String targetDeviceId, Outcome outcome, String reason, String subject) {
 
+    /** Named for the API's document, where a bare {@code Outcome} would say nothing. */
+    @Schema(name = "AuditOutcome")
     public enum Outcome { SUCCESS, REFUSED }
 
     /** The actor of a refusal whose caller Baton does not know (no valid token). */

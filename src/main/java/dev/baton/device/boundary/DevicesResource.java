@@ -2,8 +2,9 @@ package dev.baton.device.boundary;
 
 import dev.baton.device.entity.DeviceKey;
 import dev.baton.events.control.EventHub;
-import dev.baton.platform.json.Fields;
 import dev.baton.platform.openapi.ApiDocument;
+import dev.baton.platform.problem.BatonException;
+import dev.baton.platform.problem.Problem;
 import dev.baton.platform.security.Authenticated;
 import dev.baton.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +73,7 @@ public class DevicesResource {
         try {
             return DeviceKey.of(jwk);
         } catch (IllegalArgumentException e) {
-            throw Fields.invalid("'publicKey' must be a public JWK, EC P-256 or RSA of 2048 bits or more: " + e.getMessage() + ".");
+            throw new BatonException(Problem.INVALID_REQUEST, "'publicKey' must be a public JWK, EC P-256 or RSA of 2048 bits or more: " + e.getMessage() + ".");
         }
     }
 

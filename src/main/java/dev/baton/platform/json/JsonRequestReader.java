@@ -18,12 +18,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.yasson.YassonJsonb;
 
@@ -112,18 +114,47 @@ public class JsonRequestReader implements MessageBodyReader<Record> {
             return invalid("Expected a JSON object.");
         }
         if (e instanceof JsonbException && type.isRecord()) {
-            String member = parser.field().split("\\.", 2)[0];
-            if (!member.isEmpty() && Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).noneMatch(member::equals)) {
-                return invalid("'" + member + "' is not a known field.");
+            String field = parser.field();
+            if (!field.isEmpty() && !known(type, field)) {
+                return invalid("'" + field + "' is not a known field.");
             }
             // Past a value of the wrong shape, JSON-B has read on to the next member or the end.
-            boolean readPast = parser.field().isEmpty() || parser.currentEvent() == JsonParser.Event.KEY_NAME;
-            String wrong = readPast ? parser.member() : parser.field();
+            boolean readPast = field.isEmpty() || parser.currentEvent() == JsonParser.Event.KEY_NAME;
+            String wrong = readPast ? parser.member() : field;
             if (!wrong.isEmpty()) {
                 return invalid("'" + wrong + "' has the wrong type.");
             }
         }
         return invalid("Not a valid JSON object.");
+    }
+
+    /** Whether {@code field}, a dotted path, names a member at each step, through records and lists of them. */
+    private static boolean known(Type type, String field) {
+        for (String name : field.split("\\.")) {
+            Class<?> record = recordOf(type);
+            if (record == null) {
+                return true; // a free-form object: any member is known
+            }
+            Optional<RecordComponent> member = Arrays.stream(record.getRecordComponents())
+                    .filter(component -> component.getName().equals(name))
+                    .findFirst();
+            if (member.isEmpty()) {
+                return false;
+            }
+            type = member.get().getGenericType();
+        }
+        return true;
+    }
+
+    /** The record {@code type} is, or holds the elements of ({@code List<Checkpoint>}); null if neither. */
+    private static Class<?> recordOf(Type type) {
+        if (type instanceof Class<?> c) {
+            return c.isRecord() ? c : null;
+        }
+        if (type instanceof ParameterizedType list && list.getActualTypeArguments().length == 1) {
+            return recordOf(list.getActualTypeArguments()[0]);
+        }
+        return null;
     }
 
     private static BatonException invalid(String detail) {

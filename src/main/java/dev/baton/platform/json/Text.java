@@ -13,7 +13,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A required line of text a person typed, as {@link Fields#text} reads it: present, 1 to
+ * A required line of text a person typed: present, 1 to
  * {@link #max()} characters, not blank, no control characters (what {@link Character#isISOControl}
  * names). Each broken part is reported with its own message, which the problem mapper prefixes with
  * the member's name.

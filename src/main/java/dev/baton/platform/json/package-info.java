@@ -3,7 +3,7 @@
  * name twice, no unknown member) and answers with every named member present. Request and answer
  * records go through {@link dev.baton.platform.json.JsonRequestReader} and
  * {@link dev.baton.platform.json.JsonBinding}, a body that is a free-form object as a whole through
- * {@link dev.baton.platform.json.JsonObjectReader}; bodies not yet typed through {@code JsonBodies}
- * and {@code Fields}, answers not yet typed through {@code Jsons}.
+ * {@link dev.baton.platform.json.JsonObjectReader}. {@code Jsons} builds what Baton keeps or sends as
+ * JSON besides answers (events, audit details, security events).
  */
 package dev.baton.platform.json;

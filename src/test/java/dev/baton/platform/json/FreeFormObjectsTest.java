@@ -2,6 +2,7 @@ package dev.baton.platform.json;
 
 import dev.baton.platform.problem.BatonException;
 import dev.baton.platform.problem.Problem;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class JsonBodiesTest {
+/** Free-form objects (a state body, session information) through {@link JsonRequestReader#object}. */
+class FreeFormObjectsTest {
 
     /** An object {@code depth} levels deep, alternating objects and arrays. */
     private static String nested(int depth) {
@@ -25,13 +27,13 @@ class JsonBodiesTest {
     }
 
     private static Problem refusal(byte[] body) {
-        return assertThrows(BatonException.class, () -> JsonBodies.object(body, Problem.INVALID_REQUEST)).problem();
+        return assertThrows(BatonException.class, () -> JsonRequestReader.object(new ByteArrayInputStream(body), Problem.INVALID_REQUEST)).problem();
     }
 
     @Test
     void acceptsAnObjectNested64LevelsDeep() {
         byte[] body = nested(StrictJsonParser.MAX_DEPTH).getBytes(StandardCharsets.UTF_8);
-        assertEquals(1, JsonBodies.object(body, Problem.INVALID_REQUEST).size());
+        assertEquals(1, JsonRequestReader.object(new ByteArrayInputStream(body), Problem.INVALID_REQUEST).size());
     }
 
     @Test
@@ -54,7 +56,7 @@ class JsonBodiesTest {
     @Test
     void failuresCarryTheProblemTheCallerChose() {
         BatonException e = assertThrows(BatonException.class,
-                () -> JsonBodies.object("[]", Problem.SESSION_INFO_INVALID));
+                () -> JsonRequestReader.object(new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8)), Problem.SESSION_INFO_INVALID));
         assertEquals(Problem.SESSION_INFO_INVALID, e.problem());
     }
 }
