@@ -123,9 +123,9 @@ class AuditIT {
                 "{}", "'checkpoints' is required.",
                 "{\"checkpoints\":[null]}", "'checkpoints[0]' must be a checkpoint, not null.",
                 "{\"checkpoints\":[{" + logged.replace("\"seq\":1", "\"seq\":\"1\"") + "}]}", "'checkpoints.seq' must be a whole number.",
-                "{\"checkpoints\":[{" + logged.replace("\"seq\":1", "\"seq\":0") + "}]}", "'checkpoints.seq' must be a whole number from 1.",
+                "{\"checkpoints\":[{" + logged.replace("\"seq\":1", "\"seq\":0") + "}]}", "'checkpoints[0].seq' must be a whole number from 1.",
                 "{\"checkpoints\":[{" + logged + ",\"note\":\"x\"}]}", "'checkpoints.note' is not a known field.",
-                "{\"checkpoints\":[{" + logged.replace("\"mac\":\"bWFj\"", "\"mac\":\" \"") + "}]}", "'checkpoints.mac' must not be blank.",
+                "{\"checkpoints\":[{" + logged.replace("\"mac\":\"bWFj\"", "\"mac\":\" \"") + "}]}", "'checkpoints[0].mac' must not be blank.",
                 "{\"checkpoints\":[{" + logged + "}]}", "The checkpoint of record 1 was not signed by this Baton's keys.");
         refusals.forEach((body, detail) -> {
             Reply refused = api.post("audit/verify").bearer(auditor).json(body).send();

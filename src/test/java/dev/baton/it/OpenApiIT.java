@@ -1,11 +1,13 @@
 package dev.baton.it;
 
+import dev.baton.ops.boundary.OperationMetrics;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Baton's OpenAPI document ({@code /openapi}) against Baton itself: it lists every resource method,
- * describes every API operation completely, and Baton's real answers, on a tour through every
- * operation, match it. Each check collects all its findings and fails once, naming every one.
+ * describes every API operation completely (its id the name its timer has in the metrics), and
+ * Baton's real answers, on a tour through every operation, match it. Each check collects all its
+ * findings and fails once, naming every one.
  */
 @ExtendWith(SharedBaton.class)
 class OpenApiIT {
@@ -55,12 +58,17 @@ class OpenApiIT {
     void theDocumentIsValidAndDescribesEveryApiOperationCompletely() {
         List<String> findings = new ArrayList<>(document.findings());
         Set<String> operationIds = new HashSet<>();
+        Map<String, Method> methods = ResourceMethods.byName();
         for (OpenApiDocument.Entry entry : apiOperations()) {
             Operation operation = entry.operation();
             if (operation.getOperationId() == null || operation.getOperationId().isBlank()) {
                 findings.add(entry.name() + ": no operationId");
             } else if (!operationIds.add(operation.getOperationId())) {
                 findings.add(entry.name() + ": operationId '" + operation.getOperationId() + "' is not unique");
+            } else if (methods.containsKey(entry.name())
+                    && !operation.getOperationId().equals(OperationMetrics.operation(methods.get(entry.name())))) {
+                findings.add(entry.name() + ": operationId '" + operation.getOperationId() + "' is not the metrics' name, '"
+                        + OperationMetrics.operation(methods.get(entry.name())) + "'");
             }
             if (operation.getSummary() == null || operation.getSummary().isBlank()) {
                 findings.add(entry.name() + ": no summary");

@@ -13,11 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Every JAX-RS resource method of Baton's main code, read from its class files (no class is loaded):
@@ -34,12 +36,17 @@ final class ResourceMethods {
 
     /** Sorted by path, then method. */
     static List<String> all() {
-        TreeSet<String> names = new TreeSet<>(Comparator.comparing((String name) -> name.substring(name.indexOf(' ') + 1))
+        return List.copyOf(byName().keySet());
+    }
+
+    /** The Java method behind each, by name, sorted as {@link #all()}. */
+    static SortedMap<String, Method> byName() {
+        SortedMap<String, Method> methods = new TreeMap<>(Comparator.comparing((String name) -> name.substring(name.indexOf(' ') + 1))
                 .thenComparing(Comparator.naturalOrder()));
         new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.baton").stream()
                 .filter(type -> type.isAnnotatedWith(Path.class))
-                .forEach(type -> type.getMethods().forEach(method -> name(type, method).ifPresent(names::add)));
-        return List.copyOf(names);
+                .forEach(type -> type.getMethods().forEach(method -> name(type, method).ifPresent(name -> methods.put(name, method.reflect()))));
+        return methods;
     }
 
     private static Optional<String> name(JavaClass type, JavaMethod method) {

@@ -63,9 +63,9 @@ public class OperationMetrics implements ContainerRequestFilter, ContainerRespon
      * {@code sessions.restore} for {@code POST api/v1/sessions/{id}/restore}: the API's resource family
      * (the first segment after {@code api/v1/}) and the method, so a name follows the API, not where its
      * code lives; outside the API the resource class names the family. {@code unmatched} when no method
-     * served the call.
+     * served the call. The OpenAPI document names each operation so too.
      */
-    static String operation(Method method) {
+    public static String operation(Method method) {
         if (method == null) {
             return "unmatched";
         }

@@ -80,7 +80,7 @@ public class ApiDocument implements OASFilter {
         document.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (path.startsWith(API)) {
                 shareParameters(operation);
-                addRefusals(operation, refusals(path, method, operation));
+                addRefusals(operation, refusals(path, method, operation), components.get("Problem"));
             }
         }));
     }
@@ -164,21 +164,24 @@ public class ApiDocument implements OASFilter {
         operation.setParameters(parameters);
     }
 
-    private static void addRefusals(Operation operation, List<Problem> refusals) {
+    private static void addRefusals(Operation operation, List<Problem> refusals, Schema shape) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         Map<Integer, List<Problem>> byStatus = refusals.stream()
                 .distinct()
                 .collect(Collectors.groupingBy(Problem::status, TreeMap::new, Collectors.toList()));
-        byStatus.forEach((status, problems) -> responses.addAPIResponse(Integer.toString(status), refusal(problems)));
+        byStatus.forEach((status, problems) -> responses.addAPIResponse(Integer.toString(status), refusal(problems, shape)));
         operation.setResponses(responses);
     }
 
-    private static APIResponse refusal(List<Problem> problems) {
+    private static APIResponse refusal(List<Problem> problems, Schema shape) {
         Schema code = OASFactory.createSchema().type(Schema.SchemaType.STRING)
                 .enumeration(problems.stream().map(p -> (Object) p.code()).toList());
-        Schema schema = OASFactory.createSchema()
-                .addAllOf(OASFactory.createSchema().ref("Problem"))
-                .addAllOf(OASFactory.createSchema().addProperty("code", code).additionalPropertiesBoolean(true));
+        // Problem's members with this answer's codes, in one schema: with an allOf of Problem and the
+        // codes, validators that close every schema they are given refuse a problem's extra members.
+        Map<String, Schema> members = new LinkedHashMap<>(shape.getProperties());
+        members.put("code", code);
+        Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT).description(shape.getDescription())
+                .required(shape.getRequired()).properties(members).additionalPropertiesBoolean(true);
         Map<String, Example> examples = new LinkedHashMap<>();
         problems.forEach(problem -> examples.put(problem.code(), OASFactory.createExample()
                 .summary(problem.title())
