@@ -31,8 +31,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>every member of a record required, unless it is {@code nullable} — answers write every member,
  * requests leave out only what may be null — and no member besides;</li>
  * <li>each operation's refusals, named by their codes in its {@value #REFUSALS} extension, plus those
- * every API call may meet ({@code unauthenticated}; {@code rate-limited} for writes; {@code invalid-request},
- * {@code payload-too-large} and {@code unsupported-media-type} where a body is read), as
+ * every API call may meet ({@code unauthenticated}, {@code unavailable} while the database or the identity
+ * provider's keys cannot be reached; {@code rate-limited} and {@code concurrent-modification} for writes;
+ * {@code invalid-request}, {@code payload-too-large}, {@code unsupported-media-type} and {@code request-timeout}
+ * where a body is read), as
  * {@code application/problem+json} answers per status, each code with its example;</li>
  * <li>the Baton headers a resource reads as the shared parameters, and {@code DPoP} beside the device token.</li>
  * </ul>
@@ -51,7 +53,7 @@ public class ApiDocument implements OASFilter {
             "Baton-Session-Info", "If-Match");
     /** Refusals that tell the client when to come back. */
     private static final Set<Problem> WITH_RETRY_AFTER = Set.of(Problem.RATE_LIMITED, Problem.TOO_MANY_STREAMS,
-            Problem.ACCESS_PROHIBITED);
+            Problem.ACCESS_PROHIBITED, Problem.UNAVAILABLE);
 
     @Override
     public Schema filterSchema(Schema schema) {
@@ -119,12 +121,13 @@ public class ApiDocument implements OASFilter {
     }
 
     private static List<Problem> refusals(String path, PathItem.HttpMethod method, Operation operation) {
-        List<Problem> refusals = new ArrayList<>(List.of(Problem.UNAUTHENTICATED));
+        List<Problem> refusals = new ArrayList<>(List.of(Problem.UNAUTHENTICATED, Problem.UNAVAILABLE));
         if (WRITES.contains(method)) {
-            refusals.add(Problem.RATE_LIMITED);
+            refusals.addAll(List.of(Problem.RATE_LIMITED, Problem.CONCURRENT_MODIFICATION));
         }
         if (operation.getRequestBody() != null) {
-            refusals.addAll(List.of(Problem.INVALID_REQUEST, Problem.PAYLOAD_TOO_LARGE, Problem.UNSUPPORTED_MEDIA_TYPE));
+            refusals.addAll(List.of(Problem.INVALID_REQUEST, Problem.PAYLOAD_TOO_LARGE, Problem.UNSUPPORTED_MEDIA_TYPE,
+                    Problem.REQUEST_TIMEOUT));
         }
         Map<String, Object> extensions = operation.getExtensions();
         Object named = extensions == null ? null : extensions.get(REFUSALS);

@@ -56,11 +56,13 @@ class ApiDocumentTest {
         filter.filterOpenAPI(document);
 
         Map<String, APIResponse> answers = claim.getResponses().getAPIResponses();
-        assertEquals(List.of("200", "401", "403", "410", "429"), List.copyOf(answers.keySet()));
+        assertEquals(List.of("200", "401", "403", "409", "410", "429", "503"), List.copyOf(answers.keySet()));
         assertEquals(List.of("claim-code-invalid", "restore-token-invalid"), codes(answers.get("403")));
         assertEquals(List.of("unauthenticated"), codes(answers.get("401")));
         assertEquals(List.of("rate-limited"), codes(answers.get("429")));
+        assertEquals(List.of("concurrent-modification"), codes(answers.get("409")));
         assertTrue(answers.get("429").getHeaders().containsKey("Retry-After"));
+        assertTrue(answers.get("503").getHeaders().containsKey("Retry-After"));
         assertTrue(answers.get("401").getHeaders().containsKey("WWW-Authenticate"));
         assertEquals(Map.of("type", "urn:baton:problem:transfer-gone", "title", "Transfer gone", "status", 410,
                 "detail", "Transfer gone.", "code", "transfer-gone"),
@@ -75,7 +77,7 @@ class ApiDocumentTest {
         filter.filterOpenAPI(document("/api/v1/transfers/{id}/claim", claim));
 
         Map<String, APIResponse> answers = claim.getResponses().getAPIResponses();
-        assertEquals(List.of("200", "400", "401", "403", "413", "415", "429"), List.copyOf(answers.keySet()));
+        assertEquals(List.of("200", "400", "401", "403", "408", "409", "413", "415", "429", "503"), List.copyOf(answers.keySet()));
         assertEquals(List.of("invalid-request"), codes(answers.get("400")));
     }
 
@@ -84,7 +86,7 @@ class ApiDocumentTest {
         Operation get = OASFactory.createOperation().responses(OASFactory.createAPIResponses());
         filter.filterOpenAPI(document("/api/v1/devices", OASFactory.createPathItem().GET(get)));
 
-        assertEquals(List.of("401"), List.copyOf(get.getResponses().getAPIResponses().keySet()));
+        assertEquals(List.of("401", "503"), List.copyOf(get.getResponses().getAPIResponses().keySet()));
     }
 
     @Test
