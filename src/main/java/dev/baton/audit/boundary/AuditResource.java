@@ -87,7 +87,7 @@ public class AuditResource {
             description = "As `GET`, and the chain must still pass through every checkpoint given: history before a"
                     + " checkpoint cannot be rewritten, even with the audit key. A checkpoint Baton's keys did not sign is refused.")
     @APIResponse(responseCode = "200", description = "The check.")
-    @Extension(name = ApiDocument.REFUSALS, value = "forbidden, invalid-request, payload-too-large, unsupported-media-type")
+    @Extension(name = ApiDocument.REFUSALS, value = "forbidden")
     public AuditVerdict verifyWithCheckpoints(@Valid CertifiedCheckpoints request) {
         return audit.verify(request.checkpoints());
     }

@@ -176,6 +176,17 @@ public class ApiDocument implements OASFilter {
         operation.setResponses(responses);
     }
 
+    /** A problem answer's members in the order Baton writes them, so that every build writes the same document. */
+    private static Map<String, Object> example(Problem problem) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", problem.type());
+        example.put("title", problem.title());
+        example.put("status", problem.status());
+        example.put("detail", problem.title() + ".");
+        example.put("code", problem.code());
+        return example;
+    }
+
     private static APIResponse refusal(List<Problem> problems, Schema shape) {
         Schema code = OASFactory.createSchema().type(Schema.SchemaType.STRING)
                 .enumeration(problems.stream().map(p -> (Object) p.code()).toList());
@@ -188,8 +199,7 @@ public class ApiDocument implements OASFilter {
         Map<String, Example> examples = new LinkedHashMap<>();
         problems.forEach(problem -> examples.put(problem.code(), OASFactory.createExample()
                 .summary(problem.title())
-                .value(Map.of("type", problem.type(), "title", problem.title(), "status", problem.status(),
-                        "detail", problem.title() + ".", "code", problem.code()))));
+                .value(example(problem))));
         APIResponse response = OASFactory.createAPIResponse()
                 .description(problems.stream().map(p -> "`" + p.code() + "`: " + p.title()).collect(Collectors.joining("; ")))
                 .content(OASFactory.createContent().addMediaType(Problems.MEDIA_TYPE,

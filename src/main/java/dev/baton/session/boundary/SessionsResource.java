@@ -71,8 +71,7 @@ public class SessionsResource {
     @APIResponse(responseCode = "201", description = "Opened.",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(schema = @Schema(implementation = OpenedSession.class)))
-    @Extension(name = ApiDocument.REFUSALS, value = "invalid-request, payload-too-large, unsupported-media-type,"
-            + " device-unauthenticated, proof-invalid, device-not-registered")
+    @Extension(name = ApiDocument.REFUSALS, value = "device-unauthenticated, proof-invalid, device-not-registered")
     public Response open(@HeaderParam(DEVICE_TOKEN) String deviceToken, @Valid SessionOpening request,
                          @Context UriInfo uri) {
         OpenedSession session = sessions.open(caller.actor(), deviceToken, request.application(), checked(request.state()));
@@ -108,8 +107,7 @@ public class SessionsResource {
             content = @Content(schema = @Schema(implementation = JsonObject.class, example = "{\"form\": \"loan-42\", \"step\": 4}")))
     @APIResponse(responseCode = "200", description = "Replaced; the session at its new version.",
             headers = @Header(name = "ETag", ref = "ETag"), content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @Extension(name = ApiDocument.REFUSALS, value = SESSION_ACCESS + ", invalid-request, payload-too-large,"
-            + " unsupported-media-type, precondition-required, version-conflict")
+    @Extension(name = ApiDocument.REFUSALS, value = SESSION_ACCESS + ", precondition-required, version-conflict")
     public Response replaceState(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
                                  @HeaderParam(SESSION_TOKEN) String sessionToken,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -52,8 +52,7 @@ public class PullsResource {
     @APIResponse(responseCode = "201", description = "Asked: `awaiting-approval`.",
             headers = @Header(name = "Location", ref = "Location"),
             content = @Content(schema = @Schema(implementation = TransferView.class)))
-    @Extension(name = ApiDocument.REFUSALS, value = "invalid-request, payload-too-large, unsupported-media-type,"
-            + " device-unauthenticated, device-not-registered, proof-invalid, not-found, access-prohibited, forbidden,"
+    @Extension(name = ApiDocument.REFUSALS, value = "device-unauthenticated, device-not-registered, proof-invalid, not-found, access-prohibited, forbidden,"
             + " transfer-not-authorized, transfer-in-progress")
     public Response requestPull(@HeaderParam(DEVICE_TOKEN) String deviceToken, @Valid PullRequest request,
                                 @Context UriInfo uri) {

@@ -46,8 +46,7 @@ public class RestoreResource {
             description = "The session moves to the caller with a new token; the old one dies. The previous device"
                     + " hears `session-moved` and is kept out of the session until `prohibitedUntil`.")
     @APIResponse(responseCode = "200", description = "Restored.")
-    @Extension(name = ApiDocument.REFUSALS, value = "invalid-request, payload-too-large, unsupported-media-type,"
-            + " session-info-invalid, device-unauthenticated, device-not-registered, proof-invalid, not-found,"
+    @Extension(name = ApiDocument.REFUSALS, value = "session-info-invalid, device-unauthenticated, device-not-registered, proof-invalid, not-found,"
             + " restore-token-invalid, transfer-not-authorized, transfer-gone, session-not-active")
     public RestoredSession restore(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
                                    @Valid RestoreRequest request) {

@@ -60,8 +60,7 @@ public class SessionTransfersResource {
                     + " the target, at claim.")
     @APIResponse(responseCode = "201", description = "Offered.", headers = @Header(name = "Location", ref = "Location"),
             content = @Content(schema = @Schema(implementation = ClaimableTransfer.class)))
-    @Extension(name = ApiDocument.REFUSALS, value = "invalid-request, payload-too-large, unsupported-media-type,"
-            + " session-info-invalid, device-unauthenticated, device-not-registered, proof-invalid, not-found,"
+    @Extension(name = ApiDocument.REFUSALS, value = "session-info-invalid, device-unauthenticated, device-not-registered, proof-invalid, not-found,"
             + " access-prohibited, session-token-invalid, session-not-active, forbidden, transfer-not-authorized,"
             + " target-prohibited, transfer-in-progress")
     public Response requestTransfer(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,

@@ -123,8 +123,7 @@ public class TransfersResource {
                     + " Attempts are limited per user and device token (`rate-limited`) and per transfer: too many wrong"
                     + " codes cancel it. The answer holds the session information and a restore token.")
     @APIResponse(responseCode = "200", description = "Claimed.")
-    @Extension(name = ApiDocument.REFUSALS, value = DEVICE_GATE + "invalid-request, payload-too-large, unsupported-media-type,"
-            + " reauthentication-required, not-found, transfer-not-authorized, transfer-not-approved, claim-code-invalid,"
+    @Extension(name = ApiDocument.REFUSALS, value = DEVICE_GATE + "reauthentication-required, not-found, transfer-not-authorized, transfer-not-approved, claim-code-invalid,"
             + " transfer-gone")
     public ClaimedTransfer claim(@PathParam("id") String id, @HeaderParam(DEVICE_TOKEN) String deviceToken,
                                  @Valid ClaimRequest request) {
